@@ -1,0 +1,58 @@
+# The front door. `make help` lists what is here.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+ADDRESS := 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format migrate demo clean
+
+help: ## Show this list
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[dev]"
+	touch $@
+
+install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
+
+run: export DEBUG ?= true
+run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
+	mkdir -p var/static
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	@echo ""
+	@echo "  Cocreatie draait op http://$(ADDRESS)/  (beheer: http://$(ADDRESS)/beheer/)"
+	@echo "  Stoppen: Ctrl+C"
+	@echo ""
+	$(BIN)/python manage.py runserver $(ADDRESS)
+
+test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
+test: install ## Set up and run the whole test suite (lint, checks, migrations, pytest)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: install ## Check the code style
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Fix the code style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrate: export DEBUG ?= true
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+demo: export DEBUG ?= true
+demo: install ## Load the demo content again (safe to repeat)
+	$(BIN)/python manage.py load_demo_content
+
+clean: ## Remove .venv and the local database under var/
+	rm -rf $(VENV) var

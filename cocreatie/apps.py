@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CocreatieConfig(AppConfig):
+    name = "cocreatie"
+    verbose_name = "Cocreatie"

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.urls import reverse
+
+# (label, url name) of the main menu after "Home", in order. Apps add their sections here.
+MAIN_MENU: list[tuple[str, str]] = []
+
+
+def site(request):
+    """Site-wide names, addresses and the main menu every template may show."""
+    menu = []
+    for label, url_name in MAIN_MENU:
+        url = reverse(url_name)
+        menu.append({"label": label, "url": url, "current": request.path.startswith(url)})
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "main_menu": menu,
+    }

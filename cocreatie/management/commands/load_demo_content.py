@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+# Each loader adds its part of the demo content and is safe to run again.
+CONTENT_LOADERS: list[str] = []
+
+ACCOUNT_LOADERS = ["community.demo.load_accounts"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content. Safe to run again: nothing is duplicated and nothing "
+        "a moderator edited is overwritten. Demo accounts are made only when DEBUG is on."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Do not create the demo accounts."
+        )
+
+    def handle(self, *args, no_accounts=False, **options):
+        for dotted_path in CONTENT_LOADERS:
+            summary = import_string(dotted_path)()
+            self.stdout.write(f"{dotted_path}: {summary}")
+
+        if no_accounts:
+            return
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo accounts made.")
+            return
+
+        from community.demo import DEMO_PASSWORD
+
+        accounts = [account for path in ACCOUNT_LOADERS for account in import_string(path)()]
+        self.stdout.write(self.style.SUCCESS("Demo accounts (password unless changed since):"))
+        for account in accounts:
+            self.stdout.write(f"  {account.email:<32} {DEMO_PASSWORD}   {account.role}")

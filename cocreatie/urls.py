@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import path
+
+from cocreatie import views
+
+admin.site.site_header = "Cocreatie beheer"
+admin.site.site_title = "Cocreatie beheer"
+admin.site.index_title = "Beheer"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("contact/", views.ContactView.as_view(), name="contact"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,94 @@
+"""Site-wide pages: home, static information pages, robots.txt, security.txt, health check."""
+
+import logging
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+logger = logging.getLogger(__name__)
+
+
+class BreadcrumbsMixin:
+    """Adds ``breadcrumbs``: a list of (label, url) pairs, home first, current page last.
+
+    The last pair is the current page; its url is not rendered as a link.
+    """
+
+    breadcrumb_label = None
+
+    def get_breadcrumbs(self):
+        return [(self.breadcrumb_label, None)] if self.breadcrumb_label else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        trail = self.get_breadcrumbs()
+        context["breadcrumbs"] = [("Home", reverse("home")), *trail] if trail else []
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+
+class PrivacyView(BreadcrumbsMixin, TemplateView):
+    template_name = "pages/privacy.html"
+    breadcrumb_label = "Privacyverklaring"
+
+
+class AccessibilityView(BreadcrumbsMixin, TemplateView):
+    template_name = "pages/accessibility.html"
+    breadcrumb_label = "Toegankelijkheidsverklaring"
+
+
+class ContactView(BreadcrumbsMixin, TemplateView):
+    template_name = "pages/contact.html"
+    breadcrumb_label = "Contact"
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """RFC 9116 security contact; ``Expires`` stays about half a year ahead."""
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: mailto:{settings.SECURITY_EMAIL}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """200 when the app can reach its database, 503 when it cannot."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        return HttpResponse(
+            "database unreachable\n", status=503, content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

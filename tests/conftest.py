@@ -1,0 +1,31 @@
+import pytest
+
+from tests.community.factories import AdminFactory, UserFactory
+
+ROLES = ("anonymous", "member", "admin")
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def admin_user(db):
+    return AdminFactory()
+
+
+@pytest.fixture
+def client_as(client, db):
+    """``client_as(role)``: a test client logged in as a fresh user with that role."""
+
+    def make(role):
+        if role == "member":
+            client.force_login(UserFactory())
+        elif role == "admin":
+            client.force_login(AdminFactory())
+        elif role != "anonymous":
+            raise ValueError(f"unknown role {role!r}")
+        return client
+
+    return make
