@@ -2,7 +2,14 @@ from django.conf import settings
 from django.urls import reverse
 
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
-MAIN_MENU: list[tuple[str, str]] = []
+MAIN_MENU: list[tuple[str, str]] = [
+    ("Roadmap", "roadmap:index"),
+    ("Uitdagingen", "roadmap:challenge_list"),
+    ("Voorbeelden", "roadmap:example_list"),
+    ("Hulpmiddelen", "roadmap:tool_list"),
+    ("Thema's", "roadmap:theme_list"),
+    ("Zoeken", "search"),
+]
 
 
 def site(request):

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "taggit",
     "cocreatie",
     "roadmap",
     "community",
@@ -173,6 +175,10 @@ CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 SECURITY_EMAIL = env.get_str("SECURITY_EMAIL", CONTACT_EMAIL)
 ADMINS = [(address, address) for address in env.get_list("ADMINS")]
 EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+
+# --- Content ----------------------------------------------------------------------------
+
+TAGGIT_CASE_INSENSITIVE = True
 
 # --- Security ---------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from cocreatie import views
 
@@ -15,5 +15,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("zoeken/", views.SearchView.as_view(), name="search"),
+    path("", include("roadmap.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.urls import reverse
@@ -11,6 +12,9 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from cocreatie import search
+from roadmap.models import Challenge, Phase, Theme
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +38,17 @@ class BreadcrumbsMixin:
 
 
 class HomeView(TemplateView):
+    """The map into everything: the cycle of phases, the themes and the challenges."""
+
     template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            phases=Phase.objects.published(),
+            themes=Theme.objects.published(),
+            challenges=Challenge.objects.published(),
+            **kwargs,
+        )
 
 
 class PrivacyView(BreadcrumbsMixin, TemplateView):
@@ -50,6 +64,25 @@ class AccessibilityView(BreadcrumbsMixin, TemplateView):
 class ContactView(BreadcrumbsMixin, TemplateView):
     template_name = "pages/contact.html"
     breadcrumb_label = "Contact"
+
+
+class SearchView(BreadcrumbsMixin, TemplateView):
+    """Search over everything published; ``?q=`` is cut to 200 characters."""
+
+    template_name = "search/results.html"
+    breadcrumb_label = "Zoeken"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        raw = self.request.GET.get("q", "")
+        query = search.normalise_query(raw)
+        context = {"query": query, "query_was_cut": len(raw.strip()) > search.MAX_QUERY_LENGTH}
+        if query:
+            page = Paginator(search.search(query), self.paginate_by).get_page(
+                self.request.GET.get("page")
+            )
+            context.update(page_obj=page, results=search.results(page.object_list, query))
+        return super().get_context_data(**context, **kwargs)
 
 
 @require_safe

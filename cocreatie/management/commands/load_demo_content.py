@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
 # Each loader adds its part of the demo content and is safe to run again.
-CONTENT_LOADERS: list[str] = []
+CONTENT_LOADERS: list[str] = ["roadmap.demo.load"]
 
 ACCOUNT_LOADERS = ["community.demo.load_accounts"]
 

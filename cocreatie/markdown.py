@@ -1,0 +1,34 @@
+"""The one way user and moderator Markdown becomes HTML: rendered, then sanitised."""
+
+import html
+
+import markdown
+import nh3
+from django.utils.html import strip_tags
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "strong", "em", "b", "i", "a", "ul", "ol", "li",
+    "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown → safe HTML: no scripts, event handlers, styles or javascript: links.
+
+    Links keep ``rel="noopener noreferrer"`` so an opened page cannot reach back.
+    """
+    rendered = markdown.markdown(text or "", extensions=["sane_lists", "tables"])
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of a Markdown field, for search and summaries."""
+    return " ".join(html.unescape(strip_tags(render_markdown(text))).split())

@@ -1,0 +1,235 @@
+"""The curated knowledge base: the co-creation cycle and what helps along the way."""
+
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from cocreatie.markdown import markdown_to_text, render_markdown
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class KnowledgeItem(models.Model):
+    """What every knowledge-base item has: a page, a summary, a Markdown body, tags."""
+
+    slug = models.SlugField("korte naam in het adres", max_length=120, unique=True)
+    title = models.CharField("titel", max_length=200)
+    summary = models.TextField(
+        "samenvatting", max_length=600, help_text="Eén of twee zinnen, zonder opmaak."
+    )
+    body = models.TextField("tekst", blank=True, help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    is_published = models.BooleanField("gepubliceerd", default=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+
+    tags = TaggableManager("tags", blank=True, help_text="Gescheiden door komma's.")
+
+    objects = PublishedQuerySet.as_manager()
+
+    # Markdown fields rendered into ``<name>_html`` on save.
+    markdown_fields = ("body",)
+    # Label of the kind of item, shown in search results and tag pages.
+    kind_label = ""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        super().save(*args, **kwargs)
+
+    def search_text(self) -> str:
+        """Everything a visitor could search for besides title and summary."""
+        return " ".join(markdown_to_text(getattr(self, name)) for name in self.markdown_fields)
+
+
+class Phase(KnowledgeItem):
+    order = models.PositiveSmallIntegerField("volgorde", unique=True)
+    short_title = models.CharField(
+        "korte titel", max_length=40, help_text="Bijvoorbeeld 'Ontwerpen'."
+    )
+
+    kind_label = "Fase"
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = "fase"
+        verbose_name_plural = "fasen"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:phase_detail", kwargs={"slug": self.slug})
+
+    def search_text(self):
+        questions = " ".join(
+            f"{question.question} {markdown_to_text(question.answer)} {question.steps}"
+            for question in self.questions.all()
+        )
+        return f"{super().search_text()} {questions}"
+
+
+class GuidingQuestion(models.Model):
+    phase = models.ForeignKey(
+        Phase, on_delete=models.CASCADE, related_name="questions", verbose_name="fase"
+    )
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    question = models.CharField("vraag", max_length=300)
+    answer = models.TextField("antwoord en tips", help_text="Markdown.")
+    answer_html = models.TextField(editable=False, blank=True)
+    steps = models.TextField("stappen", blank=True, help_text="Eén stap per regel.")
+
+    class Meta:
+        ordering = ["phase__order", "order", "id"]
+        verbose_name = "leidende vraag"
+        verbose_name_plural = "leidende vragen"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.phase.get_absolute_url()}#vraag-{self.pk}"
+
+    @property
+    def step_list(self):
+        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+
+
+class Tool(KnowledgeItem):
+    class Kind(models.TextChoices):
+        METHOD = "methode", "Methode"
+        WORK_FORM = "werkvorm", "Werkvorm"
+        DIGITAL = "digitaal", "Digitaal hulpmiddel"
+        MEETING = "bijeenkomst", "Bijeenkomst"
+        SPACE = "ruimte", "Ruimte"
+
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    when_to_use = models.TextField("wanneer gebruik je het", blank=True, help_text="Markdown.")
+    when_to_use_html = models.TextField(editable=False, blank=True)
+    how_to_use = models.TextField("zo pak je het aan", blank=True, help_text="Markdown.")
+    how_to_use_html = models.TextField(editable=False, blank=True)
+    phases = models.ManyToManyField(Phase, blank=True, related_name="tools", verbose_name="fasen")
+
+    markdown_fields = ("body", "when_to_use", "how_to_use")
+    kind_label = "Hulpmiddel"
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "hulpmiddel"
+        verbose_name_plural = "hulpmiddelen"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:tool_detail", kwargs={"slug": self.slug})
+
+
+class Example(KnowledgeItem):
+    country = models.CharField("land", max_length=80, db_index=True)
+    place = models.CharField("plaats", max_length=120, blank=True)
+    organisation = models.CharField("organisatie", max_length=200, blank=True)
+    what_was_done = models.TextField("wat er gebeurde", blank=True, help_text="Markdown.")
+    what_was_done_html = models.TextField(editable=False, blank=True)
+    lessons = models.TextField("wat het leerde", blank=True, help_text="Markdown.")
+    lessons_html = models.TextField(editable=False, blank=True)
+    phases = models.ManyToManyField(
+        Phase, blank=True, related_name="examples", verbose_name="fasen"
+    )
+    tools = models.ManyToManyField(
+        Tool, blank=True, related_name="examples", verbose_name="hulpmiddelen"
+    )
+
+    markdown_fields = ("body", "what_was_done", "lessons")
+    kind_label = "Voorbeeld"
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "voorbeeld"
+        verbose_name_plural = "voorbeelden"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:example_detail", kwargs={"slug": self.slug})
+
+    @property
+    def location(self):
+        return ", ".join(part for part in (self.place, self.country) if part)
+
+
+class Challenge(KnowledgeItem):
+    number = models.PositiveSmallIntegerField("nummer", unique=True)
+    phases = models.ManyToManyField(
+        Phase, blank=True, related_name="challenges", verbose_name="fasen"
+    )
+    examples = models.ManyToManyField(
+        Example,
+        blank=True,
+        related_name="challenges",
+        verbose_name="voorbeelden",
+        help_text="Voorbeelden die laten zien hoe anderen deze uitdaging aanpakten.",
+    )
+    tools = models.ManyToManyField(
+        Tool, blank=True, related_name="challenges", verbose_name="hulpmiddelen"
+    )
+
+    kind_label = "Uitdaging"
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "uitdaging"
+        verbose_name_plural = "uitdagingen"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:challenge_detail", kwargs={"slug": self.slug})
+
+
+class Article(KnowledgeItem):
+    class Kind(models.TextChoices):
+        BACKGROUND = "achtergrond", "Achtergrond"
+        OPINION = "opinie", "Opinie"
+
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    author = models.CharField("auteur of organisatie", max_length=200, blank=True)
+    published_on = models.DateField("datum van verschijnen", null=True, blank=True)
+
+    kind_label = "Artikel"
+
+    class Meta:
+        ordering = [models.F("published_on").desc(nulls_last=True), "title"]
+        verbose_name = "artikel"
+        verbose_name_plural = "artikelen"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:article_detail", kwargs={"slug": self.slug})
+
+
+class Theme(KnowledgeItem):
+    """An area of the 'landkaart': gathers tools, examples and articles around one topic."""
+
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    tools = models.ManyToManyField(
+        Tool, blank=True, related_name="themes", verbose_name="hulpmiddelen"
+    )
+    examples = models.ManyToManyField(
+        Example, blank=True, related_name="themes", verbose_name="voorbeelden"
+    )
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="themes", verbose_name="artikelen"
+    )
+
+    kind_label = "Thema"
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "thema"
+        verbose_name_plural = "thema's"
+
+    def get_absolute_url(self):
+        return reverse("roadmap:theme_detail", kwargs={"slug": self.slug})
