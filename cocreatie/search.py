@@ -37,9 +37,7 @@ def register(model, *, depends_on=()):
     child that points to the indexed item) pairs whose changes re-index that item."""
     _registry.append(model)
     post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
-    post_delete.connect(
-        _deleted, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
-    )
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model._meta.label}")
     for child, attribute in depends_on:
 
         def child_changed(sender, instance, attribute=attribute, **kwargs):

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cocreatie import views
+from cocreatie.feeds import LatestKnowledgeFeed
+from cocreatie.sitemaps import SITEMAPS
 
 admin.site.site_header = "Cocreatie beheer"
 admin.site.site_title = "Cocreatie beheer"
@@ -15,6 +18,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feed/", LatestKnowledgeFeed(), name="feed"),
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("", include("roadmap.urls")),
     path("beheer/", admin.site.urls),

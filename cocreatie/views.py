@@ -92,6 +92,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /beheer/",
         "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

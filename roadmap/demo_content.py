@@ -1023,8 +1023,8 @@ EXAMPLES = [
             knelpunten zitten.
         """),
         "body": _md("""
-            Hongarije is een van de landen die meedeed aan het Europese project CoSIE. Onze
-            bronnen geven geen verdere details over de aanpak of de resultaten van deze pilot.
+            Hongarije is een van de landen die meedeed aan het Europese project CoSIE. De aanpak
+            en de resultaten van deze pilot zijn hier nog niet verder beschreven.
         """),
         "phases": ["co-initieren"],
         "challenges": ["start-lijkt-te-complex"],
@@ -1050,8 +1050,8 @@ EXAMPLES = [
             strategie nodig. Die kun je het best samen met een paar belanghebbenden opstellen.
         """),
         "body": _md("""
-            Finland deed mee aan CoSIE. Hoe de strategieën er precies uitzagen, staat niet in
-            onze bronnen.
+            Finland deed mee aan CoSIE. Hoe de strategieën er precies uitzagen, is hier nog
+            niet beschreven.
         """),
         "phases": ["co-initieren"],
         "challenges": ["belanghebbenden-doen-niet-mee"],
@@ -1146,9 +1146,9 @@ EXAMPLES = [
             zoeken.
         """),
         "body": _md("""
-            Nieuwegein was een van de Nederlandse pilots in CoSIE. Onze bronnen noemen de pilot
-            bij de vraag hoe standaardisatie en co-creatie samengaan. Verdere details over de
-            inhoud staan er niet in.
+            Nieuwegein was een van de Nederlandse pilots in CoSIE. De pilot is hier vooral een
+            voorbeeld bij de vraag hoe standaardisatie en co-creatie samengaan. De inhoud is
+            hier nog niet verder beschreven.
         """),
         "phases": ["co-design", "co-productie"],
         "challenges": ["standaardisatie-of-maatwerk"],
@@ -1209,8 +1209,8 @@ EXAMPLES = [
             meer: vaste momenten om samen terug te kijken en na te denken.
         """),
         "body": _md("""
-            Zweden deed mee aan CoSIE. Onze bronnen geven geen verdere details over de inhoud
-            van de Zweedse pilot.
+            Zweden deed mee aan CoSIE. De inhoud van de Zweedse pilot is hier nog niet
+            verder beschreven.
         """),
         "phases": ["co-evaluatie"],
         "challenges": ["we-vragen-al-om-feedback", "hoe-evalueren"],
@@ -1264,7 +1264,7 @@ EXAMPLES = [
         "lessons": _md("""
             In deze pilot werd het probleem van werken in kokers goed zichtbaar. Elke staf of
             afdeling heeft eigen prioriteiten en plannen. Dat zorgt voor spanning. Hoe de pilot
-            daarmee omging, staat niet in onze bronnen.
+            daarmee omging, is hier nog niet beschreven.
         """),
         "body": _md("""
             Het Verenigd Koninkrijk deed mee aan CoSIE met een pilot in de reclassering.
@@ -1293,8 +1293,8 @@ EXAMPLES = [
             co-creatie. Vaak laten ze zien dat de behoeften van inwoners veranderen.
         """),
         "body": _md("""
-            Polen deed mee aan CoSIE. Onze bronnen geven geen verdere details over het onderwerp
-            of de resultaten van de pilot.
+            Polen deed mee aan CoSIE. Het onderwerp en de resultaten van de pilot zijn
+            hier nog niet verder beschreven.
         """),
         "phases": ["co-design", "co-productie"],
         "challenges": ["doelen-blijven-veranderen"],
@@ -1318,7 +1318,7 @@ EXAMPLES = [
         "lessons": _md("""
             Nynke Joustra vertelt over de aanpak en de uitdagingen in de eerste online sessie
             van Hogeschool Utrecht. Die sessie gaat over de vraag hoe je een initiatief voor
-            co-creatie start. Onze bron beschrijft de uitkomsten van de aanpak niet.
+            co-creatie start. De uitkomsten van de aanpak zijn hier nog niet beschreven.
         """),
         "body": _md("""
             Een voorbeeld uit de regio Utrecht van een gemeente die een concreet probleem in de
@@ -1389,8 +1389,8 @@ EXAMPLES = [
         """),
         "body": _md("""
             Een voorbeeld uit de regio over wonen, inclusie en samenwerking tussen
-            organisaties. Onze bron noemt geen plaatsen of resultaten van de afzonderlijke
-            initiatieven.
+            organisaties. De plaatsen en resultaten van de afzonderlijke initiatieven
+            zijn hier nog niet beschreven.
         """),
         "phases": ["co-design", "co-productie"],
         "challenges": ["spanning-tussen-instanties"],
@@ -1413,8 +1413,8 @@ EXAMPLES = [
         """),
         "lessons": _md("""
             Die sessie gaat over co-evaluatie en over co-creatie die blijft. Hoe krijg je
-            co-creatie in het DNA van je organisatie? Onze bron noemt de uitkomsten van het
-            onderzoek zelf niet.
+            co-creatie in het DNA van je organisatie? De uitkomsten van het onderzoek zelf
+            zijn hier nog niet beschreven.
         """),
         "body": _md("""
             Een bijdrage aan de vier online sessies die Hogeschool Utrecht samen met het

@@ -3,6 +3,8 @@ from taggit.models import Tag
 
 from roadmap.models import Challenge, Example, Phase
 
+INVALID_CHOICE = "Deze keuze bestaat niet. Kies er een uit de lijst."
+
 
 class ExampleFilterForm(forms.Form):
     """Filters of the examples list; all optional and combinable, kept in the URL."""
@@ -48,7 +50,7 @@ class ExampleFilterForm(forms.Form):
             .order_by("name")
         )
         for field in self.fields.values():
-            field.error_messages["invalid_choice"] = "Deze keuze bestaat niet. Kies er een uit de lijst."
+            field.error_messages["invalid_choice"] = INVALID_CHOICE
 
     def filter(self, examples):
         data = getattr(self, "cleaned_data", {})

@@ -8,9 +8,7 @@ urlpatterns = [
     path("roadmap/", views.RoadmapView.as_view(), name="index"),
     path("roadmap/<slug:slug>/", views.PhaseDetailView.as_view(), name="phase_detail"),
     path("uitdagingen/", views.ChallengeListView.as_view(), name="challenge_list"),
-    path(
-        "uitdagingen/<slug:slug>/", views.ChallengeDetailView.as_view(), name="challenge_detail"
-    ),
+    path("uitdagingen/<slug:slug>/", views.ChallengeDetailView.as_view(), name="challenge_detail"),
     path("voorbeelden/", views.ExampleListView.as_view(), name="example_list"),
     path("voorbeelden/<slug:slug>/", views.ExampleDetailView.as_view(), name="example_detail"),
     path("hulpmiddelen/", views.ToolListView.as_view(), name="tool_list"),

@@ -1,5 +1,5 @@
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -59,8 +59,14 @@ class ChallengeListView(BreadcrumbsMixin, ListView):
     context_object_name = "challenges"
 
     def get_queryset(self):
-        return Challenge.objects.published().prefetch_related(
-            Prefetch("phases", queryset=Phase.objects.published())
+        return (
+            Challenge.objects.published()
+            .annotate(
+                example_count=Count(
+                    "examples", filter=Q(examples__is_published=True), distinct=True
+                )
+            )
+            .prefetch_related(Prefetch("phases", queryset=Phase.objects.published()))
         )
 
 
@@ -100,8 +106,11 @@ class ExampleListView(BreadcrumbsMixin, ListView):
         return self.filter_form.filter(examples)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # Page links keep the chosen filters, without empty ones or the page number.
+        query = QueryDict(mutable=True)
+        for key, values in self.request.GET.lists():
+            if key != "page" and any(values):
+                query.setlist(key, [value for value in values if value])
         return super().get_context_data(
             filter_form=self.filter_form, filter_query=query.urlencode(), **kwargs
         )
@@ -158,12 +167,8 @@ class ThemeListView(BreadcrumbsMixin, ListView):
     def get_queryset(self):
         return Theme.objects.published().annotate(
             tool_count=Count("tools", filter=Q(tools__is_published=True), distinct=True),
-            example_count=Count(
-                "examples", filter=Q(examples__is_published=True), distinct=True
-            ),
-            article_count=Count(
-                "articles", filter=Q(articles__is_published=True), distinct=True
-            ),
+            example_count=Count("examples", filter=Q(examples__is_published=True), distinct=True),
+            article_count=Count("articles", filter=Q(articles__is_published=True), distinct=True),
         )
 
 

@@ -7,13 +7,39 @@ new page cannot ship without its access being decided and tested.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.roadmap import factories as roadmap
+
 OPEN = {"anonymous": 200, "member": 200, "admin": 200}
 ADMIN_ONLY = {"anonymous": 302, "member": 302, "admin": 200}
 
-# url name → expected status per role. Patterns with arguments get kwargs from a fixture
-# function (added by the issues that bring them).
+
+def slug_of(factory, **fields):
+    return lambda: {"slug": factory(**fields).slug}
+
+
+# url name → expected status per role, or (expected, kwargs maker) for patterns with
+# arguments; the maker runs inside the test's database.
 ACCESS = {
     "home": OPEN,
+    "search": OPEN,
+    "sitemap": OPEN,
+    "feed": OPEN,
+    "roadmap:index": OPEN,
+    "roadmap:phase_detail": (OPEN, slug_of(roadmap.PhaseFactory)),
+    "roadmap:challenge_list": OPEN,
+    "roadmap:challenge_detail": (OPEN, slug_of(roadmap.ChallengeFactory)),
+    "roadmap:example_list": OPEN,
+    "roadmap:example_detail": (OPEN, slug_of(roadmap.ExampleFactory)),
+    "roadmap:tool_list": OPEN,
+    "roadmap:tool_detail": (OPEN, slug_of(roadmap.ToolFactory)),
+    "roadmap:theme_list": OPEN,
+    "roadmap:theme_detail": (OPEN, slug_of(roadmap.ThemeFactory)),
+    "roadmap:article_list": OPEN,
+    "roadmap:article_detail": (OPEN, slug_of(roadmap.ArticleFactory)),
+    "roadmap:tag_detail": (
+        OPEN,
+        lambda: {"slug": roadmap.ToolFactory(tags=["wijk"]).tags.get().slug},
+    ),
     "privacy": OPEN,
     "accessibility": OPEN,
     "contact": OPEN,
@@ -50,8 +76,11 @@ def test_every_url_pattern_has_an_access_row():
 @pytest.mark.parametrize("role", ["anonymous", "member", "admin"])
 @pytest.mark.parametrize("url_name", sorted(ACCESS))
 def test_access(client_as, url_name, role):
-    response = client_as(role).get(reverse(url_name))
+    expected, make_kwargs = (
+        ACCESS[url_name] if isinstance(ACCESS[url_name], tuple) else (ACCESS[url_name], dict)
+    )
+    response = client_as(role).get(reverse(url_name, kwargs=make_kwargs()))
 
-    assert response.status_code == ACCESS[url_name][role]
+    assert response.status_code == expected[role]
     if response.status_code == 302:
         assert "/login/" in response["Location"]

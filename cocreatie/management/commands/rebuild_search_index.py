@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from cocreatie import search
+
+
+class Command(BaseCommand):
+    help = "Rebuild the site-wide search index from every published item."
+
+    def handle(self, *args, **options):
+        count = search.rebuild()
+        self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {count} documents."))
