@@ -23,6 +23,7 @@ run: export DEBUG ?= true
 run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
 	mkdir -p var/static
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_demo_content
 	@echo ""
 	@echo "  Cocreatie draait op http://$(ADDRESS)/  (beheer: http://$(ADDRESS)/beheer/)"
@@ -47,8 +48,9 @@ format: install ## Fix the code style
 	$(BIN)/ruff format .
 
 migrate: export DEBUG ?= true
-migrate: install ## Apply database migrations
+migrate: install ## Apply database migrations and create the cache table
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 demo: export DEBUG ?= true
 demo: install ## Load the demo content again (safe to repeat)

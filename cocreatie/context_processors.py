@@ -8,6 +8,7 @@ MAIN_MENU: list[tuple[str, str]] = [
     ("Voorbeelden", "roadmap:example_list"),
     ("Hulpmiddelen", "roadmap:tool_list"),
     ("Thema's", "roadmap:theme_list"),
+    ("Community", "community:case_list"),
     ("Zoeken", "search"),
 ]
 

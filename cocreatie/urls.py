@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -6,6 +7,9 @@ from cocreatie import views
 from cocreatie.feeds import LatestKnowledgeFeed
 from cocreatie.sitemaps import SITEMAPS
 
+# The administration signs in through the site's own login (with two-factor
+# authentication for moderators) instead of its bare username form.
+admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "Cocreatie beheer"
 admin.site.site_title = "Cocreatie beheer"
 admin.site.index_title = "Beheer"
@@ -22,5 +26,7 @@ urlpatterns = [
     path("feed/", LatestKnowledgeFeed(), name="feed"),
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("", include("roadmap.urls")),
+    path("", include("community.urls")),
+    path("account/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from cocreatie import search
+from community.models import Case
 from roadmap.models import Challenge, Phase, Theme
 
 logger = logging.getLogger(__name__)
@@ -38,15 +39,25 @@ class BreadcrumbsMixin:
 
 
 class HomeView(TemplateView):
-    """The map into everything: the cycle of phases, the themes and the challenges."""
+    """The map into everything: the cycle of phases, the themes, the challenges, and
+    what members shared lately (featured cases first)."""
 
     template_name = "pages/home.html"
+    featured_limit = 3
+    recent_limit = 4
 
     def get_context_data(self, **kwargs):
+        cases = Case.objects.published().select_related("organisation")
+        featured = list(
+            cases.filter(is_featured=True).order_by("-published_at")[: self.featured_limit]
+        )
+        recent = cases.exclude(pk__in=[case.pk for case in featured]).order_by("-published_at")
         return super().get_context_data(
             phases=Phase.objects.published(),
             themes=Theme.objects.published(),
             challenges=Challenge.objects.published(),
+            featured_cases=featured,
+            recent_cases=recent[: self.recent_limit],
             **kwargs,
         )
 

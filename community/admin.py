@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from community.forms import UserChangeForm, UserCreationForm
-from community.models import User
+from community.models import Case, ContactRequest, ModerationLog, Organisation, Profile, User
+from community.services import organisation_merge, profile_refresh_verification
 
 
 @admin.register(User)
@@ -24,3 +25,75 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "email_domains"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "created_by"]
+    actions = ["merge_into_first"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for profile in obj.profiles.select_related("organisation"):
+            profile_refresh_verification(profile)
+
+    @admin.action(description="Samenvoegen in de oudste geselecteerde organisatie")
+    def merge_into_first(self, request, queryset):
+        organisations = list(queryset.order_by("created_at", "pk"))
+        if len(organisations) < 2:
+            self.message_user(request, "Kies minstens twee organisaties.", messages.WARNING)
+            return
+        target, *sources = organisations
+        for source in sources:
+            organisation_merge(source=source, target=target, actor=request.user)
+        self.message_user(request, f"{len(sources)} organisatie(s) samengevoegd in {target.name}.")
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "organisation", "is_verified_member", "is_listed"]
+    list_filter = ["is_verified_member", "is_listed", "organisation__kind"]
+    search_fields = ["display_name", "user__email", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["user", "is_verified_member", "suspended_at", "created_at"]
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "is_featured", "is_hidden", "published_at"]
+    list_filter = ["status", "is_featured", "is_hidden", "phases", "organisation__kind"]
+    search_fields = ["title", "summary", "body"]
+    list_select_related = ["organisation"]
+    readonly_fields = ["author", "status", "moderator_message", "created_at", "updated_at"]
+    filter_horizontal = ["phases", "challenges"]
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "name", "organisation", "subject", "is_handled"]
+    list_filter = ["subject", "is_handled"]
+    list_editable = ["is_handled"]
+    search_fields = ["name", "email", "organisation", "message"]
+    readonly_fields = ["name", "email", "organisation", "subject", "message", "created_at"]
+
+
+@admin.register(ModerationLog)
+class ModerationLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action", "subject"]
+    list_filter = ["action"]
+    search_fields = ["subject", "message"]
+    list_select_related = ["actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

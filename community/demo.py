@@ -1,32 +1,241 @@
-"""Demo accounts, made only in demo mode (DEBUG on) by ``manage.py load_demo_content``."""
+"""Demo accounts and community content, made only in demo mode (DEBUG on) by
+``manage.py load_demo_content``. Every person and organisation here is fictional."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
 
-from community.models import User
+from community import services
+from community.models import Case, Organisation, User
+from roadmap.models import Challenge, Phase
 
 DEMO_PASSWORD = "samen-maken-2026"
+# A fixed secret, so the demo moderator can be added to an authenticator app once.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-@dataclass(frozen=True)
+@dataclass
 class DemoAccount:
     email: str
     role: str
+    recovery_codes: list[str] = field(default_factory=list)
 
 
-DEMO_ADMIN = DemoAccount("beheerder@example.org", "beheerder (alles, ook /beheer/)")
+ORGANISATIONS = [
+    ("Gemeente Lindendal (demo)", Organisation.Kind.MUNICIPALITY, "lindendal.example"),
+    ("Buurtcoöperatie De Linde (demo)", Organisation.Kind.RESIDENTS, ""),
+    ("Hogeschool Rivierland (demo)", Organisation.Kind.KNOWLEDGE, "rivierland.example"),
+]
+
+MEMBERS = [
+    # email, name, organisation index, role
+    ("sanne@lindendal.example", "Sanne Bakker (demo)", 0, "Beleidsadviseur sociaal domein"),
+    ("youssef@example.org", "Youssef El Amrani (demo)", 1, "Coördinator buurtcoöperatie"),
+    ("marieke@rivierland.example", "Marieke Jansen (demo)", 2, "Onderzoeker co-creatie"),
+]
+
+CASES = [
+    {
+        "author": 0,
+        "title": "Samen met bewoners een nieuwe aanpak voor het buurthuis",
+        "summary": (
+            "Het buurthuis liep leeg. In plaats van zelf een plan te maken, vroegen we "
+            "bewoners om mee te ontwerpen. Nu organiseren zij de helft van de activiteiten."
+        ),
+        "body": (
+            "We begonnen met koffie op het plein, niet met een enquête. In drie weken "
+            "spraken we ruim zestig mensen.\n\nDaarna ontwierpen we in vier avonden samen "
+            "een nieuw programma. Iedereen had evenveel stem: we gebruikten vaste "
+            "spreekrondes en een gespreksleider van buiten de gemeente."
+        ),
+        "what_worked": "Beginnen op straat. En een neutrale gespreksleider.",
+        "do_differently": "Collega's van andere afdelingen eerder betrekken.",
+        "phases": ["co-initieren", "co-design"],
+        "challenges": [2, 3],
+        "tags": ["buurthuis", "ontmoeting"],
+        "decision": ("publish", "Mooi en concreet verhaal. Gepubliceerd!"),
+        "featured": True,
+    },
+    {
+        "author": 1,
+        "title": "Bewoners vertellen zelf: verhalen als start van een wijkplan",
+        "summary": (
+            "Met korte verhalen van bewoners over hun straat kregen we een gesprek op gang "
+            "met de gemeente. Die verhalen werden de basis voor het wijkplan."
+        ),
+        "body": (
+            "Tien bewoners namen elkaar op met hun telefoon. Ze vertelden wat ze waardeerden "
+            "en wat er moest veranderen.\n\nIn een bijeenkomst met ambtenaren luisterden we "
+            "samen naar de verhalen. Daarna kozen we samen drie onderwerpen."
+        ),
+        "what_worked": "Verhalen maken het gesprek persoonlijk en gelijkwaardig.",
+        "do_differently": "Meer tijd nemen om jongeren te bereiken.",
+        "phases": ["co-initieren"],
+        "challenges": [1, 12],
+        "tags": ["verhalen", "wijkplan"],
+        "decision": ("publish", "Dank je wel, gepubliceerd."),
+    },
+    {
+        "author": 2,
+        "title": "Evalueren met een lerende bijeenkomst in plaats van een vragenlijst",
+        "summary": (
+            "Na een jaar co-creatie evalueerden we niet met een vragenlijst, maar met een "
+            "bijeenkomst waar bewoners, professionals en beleidsmakers samen terugkeken."
+        ),
+        "body": (
+            "Iedereen kreeg dezelfde drie vragen: wat werkte, wat niet, en wat nemen we mee? "
+            "Een student van de hogeschool leidde het gesprek.\n\nDe uitkomsten gingen "
+            "rechtstreeks naar het team dat de dienst uitvoert."
+        ),
+        "what_worked": "Een neutrale plek, buiten het gemeentehuis.",
+        "do_differently": "Het gesprek elk half jaar herhalen, niet alleen aan het eind.",
+        "phases": ["co-evaluatie"],
+        "challenges": [6, 10],
+        "tags": ["evaluatie"],
+        "decision": ("publish", "Gepubliceerd, dank voor het delen."),
+    },
+    {
+        "author": 0,
+        "title": "Afdelingen die langs elkaar heen werken",
+        "summary": "Een project met drie afdelingen liep vast. Wat we deden om weer samen op "
+        "te trekken.",
+        "body": "Elke afdeling had eigen doelen. We maakten één gezamenlijke opdracht.",
+        "what_worked": "Een gezamenlijke opdracht op papier.",
+        "do_differently": "",
+        "phases": ["co-productie"],
+        "challenges": [8],
+        "tags": ["samenwerking"],
+        "decision": (
+            "request_changes",
+            "Interessant! Kun je iets meer vertellen over hoe die gezamenlijke opdracht tot "
+            "stand kwam, en wat het resultaat was?",
+        ),
+    },
+    {
+        "author": 1,
+        "title": "Jongeren betrekken bij het sportpark",
+        "summary": "Hoe we jongeren vroegen mee te denken over de inrichting van het sportpark.",
+        "body": "We organiseerden een middag op het sportpark zelf, met muziek en eten.",
+        "what_worked": "Naar de jongeren toe gaan.",
+        "do_differently": "",
+        "phases": ["co-design"],
+        "challenges": [2],
+        "tags": ["jongeren"],
+        "submit": True,
+    },
+    {
+        "author": 2,
+        "title": "Concept: een living lab in de wijk",
+        "summary": "Nog niet af: onze ervaringen met een living lab.",
+        "body": "Dit verhaal schrijf ik nog verder.",
+        "what_worked": "",
+        "do_differently": "",
+        "phases": ["co-design", "co-productie"],
+        "challenges": [7],
+        "tags": ["living lab"],
+    },
+]
+
+COMMENTS = [
+    (0, 1, "Herkenbaar! Wij begonnen ook op straat. Hoe hielden jullie de groep vast?"),
+    (0, 2, "Mooi voorbeeld van gelijkwaardigheid. Mag ik dit gebruiken in een les?"),
+    (1, 0, "Wat een goed idee om bewoners elkaar te laten interviewen."),
+    (2, 1, "Een half jaar lijkt mij ook een goed ritme."),
+]
+
+
+def _user(email, name, *, staff=False, superuser=False):
+    user, created = User.objects.get_or_create(email=email)
+    if created:
+        first, _, last = name.partition(" ")
+        user.first_name, user.last_name = first, last
+        user.is_staff, user.is_superuser = staff, superuser
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    profile = services.profile_ensure(user=user)
+    if created:
+        profile.display_name = name
+        profile.save(update_fields=["display_name"])
+    return user, created
+
+
+def _two_factor(user) -> list[str]:
+    """TOTP with the demo secret and recovery codes; returns the unused codes."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    codes = Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    recovery = RecoveryCodes(codes.first()) if codes.exists() else RecoveryCodes.activate(user)
+    return recovery.get_unused_codes()
 
 
 @transaction.atomic
 def load_accounts() -> list[DemoAccount]:
-    """Create the demo accounts that are missing; existing ones are left as they are."""
-    user, created = User.objects.get_or_create(
-        email=DEMO_ADMIN.email,
-        defaults={"first_name": "Demo", "last_name": "Beheerder"},
-    )
-    if created:
-        user.is_staff = user.is_superuser = True
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    return [DEMO_ADMIN]
+    """Create the demo accounts and community content that are missing."""
+    admin, _ = _user("beheerder@example.org", "Demo Beheerder", staff=True, superuser=True)
+    moderator, _ = _user("moderator@example.org", "Mo de Moderator (demo)", staff=True)
+    moderator.groups.add(Group.objects.get_or_create(name=settings.MODERATORS_GROUP)[0])
+
+    organisations = []
+    for name, kind, domain in ORGANISATIONS:
+        organisation = services.organisation_create(name=name, kind=kind, actor=admin)
+        if domain and not organisation.email_domains:
+            organisation.email_domains = domain
+            organisation.save(update_fields=["email_domains"])
+        organisations.append(organisation)
+
+    members = []
+    for email, name, organisation_index, role in MEMBERS:
+        member, created = _user(email, name)
+        if created:
+            services.profile_update(
+                profile=member.profile, organisation=organisations[organisation_index], role=role
+            )
+        members.append(member)
+
+    if not Case.objects.filter(author__in=members).exists():
+        _load_cases(members, moderator)
+
+    return [
+        DemoAccount(admin.email, "beheerder (alles, ook /beheer/)", _two_factor(admin)),
+        DemoAccount(moderator.email, "moderator (/moderatie/)", _two_factor(moderator)),
+        *(DemoAccount(member.email, "lid") for member in members),
+    ]
+
+
+def _load_cases(members, moderator):
+    phases = {phase.slug: phase for phase in Phase.objects.all()}
+    challenges = {challenge.number: challenge for challenge in Challenge.objects.all()}
+    cases = []
+    for entry in CASES:
+        author = members[entry["author"]]
+        case = services.case_create(
+            author=author,
+            title=entry["title"],
+            summary=entry["summary"],
+            body=entry["body"],
+            what_worked=entry["what_worked"],
+            do_differently=entry["do_differently"],
+            organisation=author.profile.organisation,
+            phases=[phases[slug] for slug in entry["phases"] if slug in phases],
+            challenges=[challenges[n] for n in entry["challenges"] if n in challenges],
+            tags=entry["tags"],
+        )
+        if entry.get("submit") or entry.get("decision"):
+            case = services.case_submit(case=case, author=author)
+        if entry.get("decision"):
+            decision, message = entry["decision"]
+            case = services.case_decide(
+                case=case, moderator=moderator, decision=decision, message=message
+            )
+        if entry.get("featured"):
+            case = services.case_set_featured(case=case, moderator=moderator, featured=True)
+        cases.append(case)
+    for case_index, member_index, text in COMMENTS:
+        services.comment_create(case=cases[case_index], author=members[member_index], body=text)

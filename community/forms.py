@@ -1,6 +1,9 @@
+from django import forms
 from django.contrib.auth import forms as auth_forms
+from taggit.forms import TagField
 
-from community.models import User
+from community.models import Case, Organisation, Profile, Report, User
+from roadmap.models import Challenge, Phase
 
 
 class UserCreationForm(auth_forms.UserCreationForm):
@@ -13,3 +16,198 @@ class UserChangeForm(auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+
+class CaseForm(forms.ModelForm):
+    phases = forms.ModelMultipleChoiceField(
+        label="In welke fasen speelde het?",
+        queryset=Phase.objects.published(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    challenges = forms.ModelMultipleChoiceField(
+        label="Tegen welke uitdagingen liep je aan?",
+        queryset=Challenge.objects.published(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Collega's die hetzelfde meemaken, vinden je verhaal zo terug.",
+    )
+    tags = TagField(
+        label="Tags",
+        required=False,
+        help_text="Losse woorden, gescheiden door komma's. Bijvoorbeeld: wonen, jongeren.",
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "title",
+            "summary",
+            "organisation",
+            "body",
+            "what_worked",
+            "do_differently",
+            "phases",
+            "challenges",
+            "tags",
+        ]
+        help_texts = {
+            "summary": "Twee of drie zinnen: waar ging het over en wat was het resultaat?",
+            "body": "Vertel wat je deed, met wie en waarom. Je kunt Markdown gebruiken.",
+        }
+        error_messages = {
+            "title": {"required": "Geef je praktijkverhaal een titel."},
+            "summary": {"required": "Schrijf een korte samenvatting."},
+            "body": {"required": "Vertel wat je hebt gedaan."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].empty_label = "Geen organisatie"
+        self.fields["summary"].widget.attrs["rows"] = 3
+        self.fields["summary"].widget.attrs["maxlength"] = 600
+
+    def relations(self):
+        data = self.cleaned_data
+        return {"phases": data["phases"], "challenges": data["challenges"], "tags": data["tags"]}
+
+    def fields_data(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields[:6]}
+
+
+class ProfileForm(forms.ModelForm):
+    new_organisation = forms.CharField(
+        label="Staat je organisatie er niet bij? Vul de naam in",
+        max_length=150,
+        required=False,
+    )
+    new_organisation_kind = forms.ChoiceField(
+        label="Soort organisatie",
+        choices=[("", "Kies een soort"), *Organisation.Kind.choices],
+        required=False,
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "organisation", "role", "bio", "is_listed", "notify_on_comment"]
+        error_messages = {"display_name": {"required": "Vul de naam in die anderen zien."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].empty_label = "Kies je organisatie"
+        self.fields["bio"].widget.attrs["rows"] = 4
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_organisation") and not data.get("new_organisation_kind"):
+            self.add_error("new_organisation_kind", "Kies wat voor organisatie het is.")
+        return data
+
+
+class ModeratorMessageForm(forms.Form):
+    message = forms.CharField(
+        label="Bericht aan de auteur",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        error_messages={"required": "Schrijf een bericht voor de auteur."},
+        help_text="De auteur ziet dit bericht bij het verhaal en krijgt het per e-mail.",
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Schrijf een reden op."},
+    )
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Je reactie",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        error_messages={
+            "required": "Schrijf eerst je reactie.",
+            "max_length": "Je reactie is te lang: maximaal %(limit_value)d tekens.",
+        },
+    )
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["reason", "text"]
+        widgets = {"reason": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"reason": "Waarom meld je dit?", "text": "Toelichting (mag leeg blijven)"}
+        error_messages = {"reason": {"required": "Kies een reden."}}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == Report.Reason.OTHER and not data.get("text", "").strip():
+            self.add_error("text", "Vertel kort wat er aan de hand is.")
+        return data
+
+
+class AccountDeleteForm(forms.Form):
+    delete_content = forms.BooleanField(
+        label="Verwijder ook mijn praktijkverhalen en reacties",
+        required=False,
+        help_text=(
+            "Zet je dit niet aan, dan blijven je gepubliceerde verhalen en reacties staan "
+            "als 'voormalig lid', zonder je naam."
+        ),
+    )
+    confirm = forms.CharField(
+        label="Typ VERWIJDEREN om te bevestigen",
+        error_messages={"required": "Typ VERWIJDEREN om te bevestigen."},
+    )
+
+    def clean_confirm(self):
+        value = self.cleaned_data["confirm"].strip()
+        if value.upper() != "VERWIJDEREN":
+            raise forms.ValidationError("Typ precies het woord VERWIJDEREN.")
+        return value
+
+
+class CaseFilterForm(forms.Form):
+    fase = forms.ModelChoiceField(
+        label="Fase",
+        queryset=Phase.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Alle fasen",
+    )
+    uitdaging = forms.ModelChoiceField(
+        label="Uitdaging",
+        queryset=Challenge.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Alle uitdagingen",
+    )
+    organisatie = forms.ChoiceField(
+        label="Soort organisatie",
+        choices=[("", "Alle soorten"), *Organisation.Kind.choices],
+        required=False,
+    )
+    tag = forms.SlugField(label="Tag", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = (
+                "Deze keuze bestaat niet. Kies er een uit de lijst."
+            )
+
+    def filter(self, cases):
+        data = getattr(self, "cleaned_data", {})
+        if data.get("fase"):
+            cases = cases.filter(phases=data["fase"])
+        if data.get("uitdaging"):
+            cases = cases.filter(challenges=data["uitdaging"])
+        if data.get("organisatie"):
+            cases = cases.filter(organisation__kind=data["organisatie"])
+        if data.get("tag"):
+            cases = cases.filter(tags__slug=data["tag"])
+        return cases

@@ -1,7 +1,12 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from cocreatie.markdown import markdown_to_text, render_markdown
 
 
 class UserManager(DjangoUserManager):
@@ -49,3 +54,408 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "gemeente", "Gemeente"
+        PROVINCE = "provincie", "Provincie"
+        NATIONAL = "rijk", "Rijksoverheid"
+        WATER_BOARD = "waterschap", "Waterschap"
+        CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+        KNOWLEDGE = "kennisinstelling", "Kennisinstelling"
+        RESIDENTS = "bewonersinitiatief", "Bewonersinitiatief"
+        OTHER = "anders", "Anders"
+
+    name = models.CharField("naam", max_length=150)
+    slug = models.SlugField("korte naam in het adres", max_length=160, unique=True)
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    email_domains = models.TextField(
+        "e-maildomeinen",
+        blank=True,
+        help_text=(
+            "Eén domein per regel, bijvoorbeeld houten.nl. Leden met een bevestigd "
+            "e-mailadres op zo'n domein krijgen het label 'geverifieerd'."
+        ),
+    )
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [
+            line.strip().lower().lstrip("@")
+            for line in self.email_domains.replace(",", "\n").splitlines()
+            if line.strip()
+        ]
+
+    def matches_email(self, email: str) -> bool:
+        domain = email.rpartition("@")[2].lower()
+        return bool(domain) and domain in self.domain_list
+
+
+class ProfileQuerySet(models.QuerySet):
+    def listed(self):
+        return self.filter(is_listed=True, user__is_active=True)
+
+
+class Profile(models.Model):
+    """A member's public face. The e-mail address is never shown to other members."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    slug = models.SlugField("korte naam in het adres", max_length=80, unique=True)
+    display_name = models.CharField(
+        "naam", max_length=100, help_text="Zo zien andere leden je. Bijvoorbeeld je voornaam."
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name="organisatie",
+    )
+    role = models.CharField("functie", max_length=120, blank=True)
+    bio = models.TextField("over jou", max_length=1000, blank=True)
+    is_listed = models.BooleanField(
+        "toon mijn profiel aan andere leden en bezoekers",
+        default=True,
+        help_text="Zet je dit uit, dan staat je profiel niet in lijsten van je organisatie.",
+    )
+    notify_on_comment = models.BooleanField(
+        "mail mij als iemand reageert op mijn praktijkverhaal", default=True
+    )
+    is_verified_member = models.BooleanField(
+        "geverifieerd lid van de organisatie", default=False, editable=False
+    )
+    suspended_at = models.DateTimeField("geschorst op", null=True, blank=True)
+    suspended_reason = models.TextField("reden van schorsing", blank=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "profiel"
+        verbose_name_plural = "profielen"
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("community:profile_detail", kwargs={"slug": self.slug})
+
+
+class CaseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Case.Status.PUBLISHED, is_hidden=False)
+
+    def visible_to(self, user):
+        """Published cases for everyone; the author's own and, for moderators, all."""
+        if user.is_authenticated and is_moderator(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(
+                models.Q(status=Case.Status.PUBLISHED, is_hidden=False) | models.Q(author=user)
+            )
+        return self.published()
+
+
+class Case(models.Model):
+    """A member's own co-creation experience (praktijkverhaal)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Concept"
+        SUBMITTED = "submitted", "Wacht op beoordeling"
+        CHANGES_REQUESTED = "changes_requested", "Aanpassing gevraagd"
+        PUBLISHED = "published", "Gepubliceerd"
+        REJECTED = "rejected", "Afgewezen"
+
+    author = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="auteur",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="organisatie",
+    )
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    summary = models.TextField("samenvatting", max_length=600)
+    body = models.TextField("wat heb je gedaan?", help_text="Markdown.")
+    body_html = models.TextField(editable=False, blank=True)
+    what_worked = models.TextField("wat werkte goed?", blank=True)
+    what_worked_html = models.TextField(editable=False, blank=True)
+    do_differently = models.TextField("wat zou je nu anders doen?", blank=True)
+    do_differently_html = models.TextField(editable=False, blank=True)
+    phases = models.ManyToManyField(
+        "roadmap.Phase", blank=True, related_name="cases", verbose_name="fasen"
+    )
+    challenges = models.ManyToManyField(
+        "roadmap.Challenge", blank=True, related_name="cases", verbose_name="uitdagingen"
+    )
+    tags = TaggableManager("tags", blank=True, help_text="Gescheiden door komma's.")
+
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    moderator_message = models.TextField("bericht van de moderator", blank=True)
+    is_featured = models.BooleanField("uitgelicht", default=False)
+    is_hidden = models.BooleanField("verborgen", default=False)
+    hidden_reason = models.TextField("reden van verbergen", blank=True)
+    review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    submitted_at = models.DateTimeField("ingediend", null=True, blank=True)
+    published_at = models.DateTimeField("gepubliceerd", null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    markdown_fields = ("body", "what_worked", "do_differently")
+    kind_label = "Praktijkverhaal"
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = "praktijkverhaal"
+        verbose_name_plural = "praktijkverhalen"
+        indexes = [models.Index(fields=["status", "is_hidden", "-published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("community:case_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and not self.is_hidden
+
+    @property
+    def is_editable_by_author(self):
+        return self.status in (
+            self.Status.DRAFT,
+            self.Status.CHANGES_REQUESTED,
+            self.Status.PUBLISHED,
+        )
+
+    def search_text(self):
+        return " ".join(markdown_to_text(getattr(self, name)) for name in self.markdown_fields)
+
+
+class CaseRevision(models.Model):
+    """What a published case looked like before its author changed it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions")
+    editor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    previous = models.JSONField(help_text="The case's text fields before this change.")
+    current = models.JSONField(help_text="The case's text fields after this change.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "wijziging van een praktijkverhaal"
+        verbose_name_plural = "wijzigingen van praktijkverhalen"
+
+    def __str__(self):
+        return f"{self.case} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(is_hidden=False)
+
+
+class Comment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    body = models.TextField("reactie", max_length=3000)
+    is_hidden = models.BooleanField("verborgen", default=False)
+    hidden_reason = models.TextField("reden van verbergen", blank=True)
+    review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    created_at = models.DateTimeField("geplaatst", auto_now_add=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "reactie"
+        verbose_name_plural = "reacties"
+        indexes = [models.Index(fields=["case", "created_at"])]
+
+    def __str__(self):
+        return f"Reactie op {self.case}"
+
+    def get_absolute_url(self):
+        return f"{self.case.get_absolute_url()}#reactie-{self.pk}"
+
+
+class Report(models.Model):
+    """A member flags a case or a comment; moderators resolve it."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam of reclame"
+        OFFENSIVE = "offensive", "Beledigend of kwetsend"
+        PERSONAL_DATA = "personal_data", "Bevat persoonsgegevens"
+        OFF_TOPIC = "off_topic", "Hoort hier niet"
+        OTHER = "other", "Iets anders"
+
+    reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reports")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    reason = models.CharField("reden", max_length=20, choices=Reason.choices)
+    text = models.TextField("toelichting", max_length=1000, blank=True)
+    created_at = models.DateTimeField("gemeld", auto_now_add=True)
+    resolved_at = models.DateTimeField("afgehandeld", null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(case__isnull=False, comment__isnull=True)
+                    | models.Q(case__isnull=True, comment__isnull=False)
+                ),
+                name="report_targets_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "case"],
+                condition=models.Q(case__isnull=False),
+                name="report_once_per_member_per_case",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="report_once_per_member_per_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.target}"
+
+    @property
+    def target(self):
+        return self.case or self.comment
+
+
+class ModerationLog(models.Model):
+    """Every moderation step: who, what, when, with which message."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Ingediend"
+        PUBLISH = "publish", "Gepubliceerd"
+        REQUEST_CHANGES = "request_changes", "Aanpassing gevraagd"
+        REJECT = "reject", "Afgewezen"
+        EDIT_PUBLISHED = "edit_published", "Gepubliceerd verhaal gewijzigd"
+        FEATURE = "feature", "Uitgelicht"
+        UNFEATURE = "unfeature", "Niet meer uitgelicht"
+        HIDE = "hide", "Verborgen"
+        AUTO_HIDE = "auto_hide", "Automatisch verborgen na meldingen"
+        RESTORE = "restore", "Teruggezet"
+        REVIEW_REQUEST = "review_request", "Herbeoordeling gevraagd"
+        RESOLVE_REPORT = "resolve_report", "Melding afgehandeld"
+        SUSPEND = "suspend", "Lid geschorst"
+        UNSUSPEND = "unsuspend", "Schorsing opgeheven"
+        MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
+
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField("actie", max_length=30, choices=Action.choices)
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="log"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="log"
+    )
+    member = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    subject = models.CharField(
+        "onderwerp", max_length=300, help_text="What it was about, kept after deletion."
+    )
+    message = models.TextField("bericht", blank=True)
+    created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "moderatiestap"
+        verbose_name_plural = "moderatielog"
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.subject}"
+
+
+class ContactRequest(models.Model):
+    class Subject(models.TextChoices):
+        QUESTION = "question", "Een vraag"
+        APPOINTMENT = "appointment", "Een afspraak maken"
+        JOIN = "join", "Meedoen met de community"
+
+    name = models.CharField("naam", max_length=120)
+    email = models.EmailField("e-mailadres")
+    organisation = models.CharField("organisatie", max_length=150, blank=True)
+    subject = models.CharField("onderwerp", max_length=20, choices=Subject.choices)
+    message = models.TextField("bericht", max_length=5000)
+    created_at = models.DateTimeField("ontvangen", auto_now_add=True)
+    is_handled = models.BooleanField("afgehandeld", default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "contactverzoek"
+        verbose_name_plural = "contactverzoeken"
+
+    def __str__(self):
+        return f"{self.get_subject_display()} van {self.name}"
+
+
+def is_moderator(user) -> bool:
+    """Moderators are members of the moderators group; superusers count too."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_moderator", None)
+    if cached is None:
+        cached = user.groups.filter(name=settings.MODERATORS_GROUP).exists()
+        user._is_moderator = cached
+    return cached

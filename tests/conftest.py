@@ -1,4 +1,5 @@
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests.community.factories import AdminFactory, UserFactory
 
@@ -23,7 +24,9 @@ def client_as(client, db):
         if role == "member":
             client.force_login(UserFactory())
         elif role == "admin":
-            client.force_login(AdminFactory())
+            admin = AdminFactory()
+            TOTP.activate(admin, generate_totp_secret())
+            client.force_login(admin)
         elif role != "anonymous":
             raise ValueError(f"unknown role {role!r}")
         return client

@@ -1,30 +1,59 @@
 import pytest
+from allauth.mfa.models import Authenticator
+from django.conf import settings as django_settings
+from django.core import mail
 from django.core.management import call_command
 
 from community.demo import DEMO_PASSWORD
-from community.models import User
+from community.models import Case, Comment, User
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_mode_makes_the_accounts_it_prints_once(settings, capsys):
+@pytest.fixture
+def demo_mode(settings):
     settings.DEBUG = True
-
-    call_command("load_demo_content")
     call_command("load_demo_content")
 
-    admin = User.objects.get(email="beheerder@example.org")
-    assert admin.is_superuser and admin.is_staff
-    assert admin.check_password(DEMO_PASSWORD)
-    assert User.objects.count() == 1
+
+def test_demo_mode_prints_the_accounts_it_makes(capsys, demo_mode):
     output = capsys.readouterr().out
-    assert "beheerder@example.org" in output
+
+    for email in ("beheerder@example.org", "moderator@example.org", "sanne@lindendal.example"):
+        assert email in output
+        assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
     assert DEMO_PASSWORD in output
+    assert "recovery code" in output
 
 
-def test_demo_accounts_keep_a_changed_password(settings):
-    settings.DEBUG = True
+def test_demo_moderator_is_ready_for_two_factor_login(demo_mode):
+    moderator = User.objects.get(email="moderator@example.org")
+
+    assert moderator.groups.filter(name=django_settings.MODERATORS_GROUP).exists()
+    assert {a.type for a in Authenticator.objects.filter(user=moderator)} == {
+        "totp",
+        "recovery_codes",
+    }
+
+
+def test_demo_community_has_cases_in_every_state_and_sends_no_mail(demo_mode):
+    statuses = set(Case.objects.values_list("status", flat=True))
+
+    assert {"published", "submitted", "changes_requested", "draft"} <= statuses
+    assert Case.objects.filter(is_featured=True).exists()
+    assert Comment.objects.exists()
+    assert mail.outbox == []
+
+
+def test_running_it_again_adds_nothing(demo_mode, capsys):
+    counts = (User.objects.count(), Case.objects.count(), Comment.objects.count())
+
     call_command("load_demo_content")
+
+    assert (User.objects.count(), Case.objects.count(), Comment.objects.count()) == counts
+
+
+def test_demo_accounts_keep_a_changed_password(demo_mode):
     admin = User.objects.get(email="beheerder@example.org")
     admin.set_password("een-eigen-nieuw-wachtwoord")
     admin.save()

@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from community.models import User
 
@@ -22,3 +23,77 @@ class AdminFactory(UserFactory):
     email = factory.Sequence(lambda n: f"beheerder{n}@example.org")
     is_staff = True
     is_superuser = True
+
+
+class VerifiedUserFactory(UserFactory):
+    """A member as they are after sign-up: verified e-mail address and a profile."""
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        from allauth.account.models import EmailAddress
+
+        from community.services import profile_ensure
+
+        EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+        profile_ensure(user=obj)
+
+    class Meta:
+        skip_postgeneration_save = True
+
+
+class ModeratorFactory(VerifiedUserFactory):
+    email = factory.Sequence(lambda n: f"moderator{n}@example.org")
+    is_staff = True
+
+    @factory.post_generation
+    def moderator(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+        from django.conf import settings
+        from django.contrib.auth.models import Group
+
+        obj.groups.add(Group.objects.get_or_create(name=settings.MODERATORS_GROUP)[0])
+        if extracted is not False:  # ModeratorFactory(moderator=False): no two-factor yet
+            TOTP.activate(obj, generate_totp_secret())
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Organisation"
+
+    name = factory.Sequence(lambda n: f"Gemeente Voorbeeld {n}")
+    slug = factory.Sequence(lambda n: f"gemeente-voorbeeld-{n}")
+    kind = "gemeente"
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A case in any state; ``status="published"`` gives a published one."""
+
+    class Meta:
+        model = "community.Case"
+        skip_postgeneration_save = True
+
+    author = factory.SubFactory(VerifiedUserFactory)
+    title = factory.Sequence(lambda n: f"Praktijkverhaal {n}")
+    slug = factory.Sequence(lambda n: f"praktijkverhaal-{n}")
+    summary = "Wat we samen met bewoners deden."
+    body = "We begonnen met een gesprek."
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.Comment"
+
+    case = factory.SubFactory(CaseFactory)
+    author = factory.SubFactory(VerifiedUserFactory)
+    body = "Goed verhaal, dank voor het delen."

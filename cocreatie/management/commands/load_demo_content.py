@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 # Each loader adds its part of the demo content and is safe to run again.
@@ -20,6 +21,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_accounts=False, **options):
+        # Demo content is made through the real services, which send mail: not now.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            self.load(no_accounts=no_accounts)
+
+    def load(self, *, no_accounts):
         for dotted_path in CONTENT_LOADERS:
             summary = import_string(dotted_path)()
             self.stdout.write(f"{dotted_path}: {summary}")
@@ -30,9 +36,16 @@ class Command(BaseCommand):
             self.stdout.write("DEBUG is off: no demo accounts made.")
             return
 
-        from community.demo import DEMO_PASSWORD
+        from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
         accounts = [account for path in ACCOUNT_LOADERS for account in import_string(path)()]
         self.stdout.write(self.style.SUCCESS("Demo accounts (password unless changed since):"))
         for account in accounts:
             self.stdout.write(f"  {account.email:<32} {DEMO_PASSWORD}   {account.role}")
+            if account.recovery_codes:
+                codes = " ".join(account.recovery_codes[:3])
+                self.stdout.write(f"      second step: a recovery code ({codes}, ...)")
+        self.stdout.write(
+            f"  Or add the TOTP secret {DEMO_TOTP_SECRET} to an authenticator app "
+            "for the accounts with a second step."
+        )

@@ -1,0 +1,519 @@
+"""Writes with rules for the community: one function each, atomic, logged, mail on commit."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cocreatie.mail import send_after_commit
+from community.models import (
+    Case,
+    CaseRevision,
+    Comment,
+    ModerationLog,
+    Organisation,
+    Profile,
+    Report,
+    User,
+    is_moderator,
+)
+
+# Reports by this many different members hide an item until a moderator looks.
+AUTO_HIDE_REPORTS = 3
+# Text fields of a case whose changes are kept in its revision history.
+CASE_TEXT_FIELDS = ("title", "summary", "body", "what_worked", "do_differently")
+
+
+def unique_slug(model, text: str, *, max_length: int = 60, exclude_pk=None) -> str:
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, number = base, 2
+    existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while existing.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def log_action(*, actor, action, subject, message="", case=None, comment=None, member=None):
+    return ModerationLog.objects.create(
+        actor=actor,
+        action=action,
+        subject=str(subject)[:300],
+        message=message,
+        case=case,
+        comment=comment,
+        member=member,
+    )
+
+
+def moderator_emails() -> list[str]:
+    return list(
+        User.objects.filter(
+            Q(groups__name=settings.MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
+        )
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+# --- Profiles and organisations -------------------------------------------------------
+
+
+@transaction.atomic
+def profile_ensure(*, user: User) -> Profile:
+    """The user's profile, made on first need with a name taken from the account."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        pass
+    name = user.get_full_name() or user.email.partition("@")[0]
+    profile = Profile.objects.create(
+        user=user, display_name=name[:100], slug=unique_slug(Profile, name)
+    )
+    user.profile = profile
+    return profile
+
+
+def profile_refresh_verification(profile: Profile) -> bool:
+    """A member is verified for their organisation when a verified e-mail address of
+    theirs is on one of its domains."""
+    from allauth.account.models import EmailAddress
+
+    verified = False
+    if profile.organisation_id and profile.organisation.domain_list:
+        addresses = EmailAddress.objects.filter(user_id=profile.user_id, verified=True)
+        verified = any(profile.organisation.matches_email(a.email) for a in addresses)
+    if verified != profile.is_verified_member:
+        profile.is_verified_member = verified
+        Profile.objects.filter(pk=profile.pk).update(is_verified_member=verified)
+    return verified
+
+
+@transaction.atomic
+def profile_update(*, profile: Profile, **fields) -> Profile:
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    profile_refresh_verification(profile)
+    return profile
+
+
+@transaction.atomic
+def organisation_create(*, name: str, kind: str, actor: User) -> Organisation:
+    name = " ".join(name.split())
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing
+    organisation = Organisation(
+        name=name, kind=kind, created_by=actor, slug=unique_slug(Organisation, name)
+    )
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def organisation_merge(*, source: Organisation, target: Organisation, actor: User) -> None:
+    """Move everything of a duplicate organisation to the one that stays, then drop it."""
+    if source.pk == target.pk:
+        raise ValidationError("Kies twee verschillende organisaties.")
+    domains = dict.fromkeys([*target.domain_list, *source.domain_list])
+    target.email_domains = "\n".join(domains)
+    target.save(update_fields=["email_domains"])
+    Profile.objects.filter(organisation=source).update(organisation=target)
+    Case.objects.filter(organisation=source).update(organisation=target)
+    log_action(
+        actor=actor,
+        action=ModerationLog.Action.MERGE_ORGANISATIONS,
+        subject=f"{source.name} → {target.name}",
+    )
+    source.delete()
+    for profile in Profile.objects.filter(organisation=target).select_related("organisation"):
+        profile_refresh_verification(profile)
+
+
+# --- Cases ----------------------------------------------------------------------------
+
+
+def _set_case_relations(case, *, phases=None, challenges=None, tags=None):
+    if phases is not None:
+        case.phases.set(phases)
+    if challenges is not None:
+        case.challenges.set(challenges)
+    if tags is not None:
+        case.tags.set(tags)
+
+
+@transaction.atomic
+def case_create(*, author: User, phases=(), challenges=(), tags=(), **fields) -> Case:
+    case = Case(author=author, status=Case.Status.DRAFT, **fields)
+    case.slug = unique_slug(Case, case.title)
+    case.save()
+    _set_case_relations(case, phases=phases, challenges=challenges, tags=tags)
+    return case
+
+
+@transaction.atomic
+def case_update(*, case: Case, editor: User, phases=None, challenges=None, tags=None, **fields):
+    """Change a case. A published case stays published; its earlier text is kept so
+    moderators can see what changed."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.author_id != editor.pk:
+        raise PermissionDenied
+    if not case.is_editable_by_author:
+        raise ValidationError("Dit praktijkverhaal kun je nu niet wijzigen.")
+    previous = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case.save()
+    _set_case_relations(case, phases=phases, challenges=challenges, tags=tags)
+    current = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
+    if case.status == Case.Status.PUBLISHED and current != previous:
+        CaseRevision.objects.create(case=case, editor=editor, previous=previous, current=current)
+        log_action(
+            actor=editor, action=ModerationLog.Action.EDIT_PUBLISHED, subject=case, case=case
+        )
+    return case
+
+
+@transaction.atomic
+def case_submit(*, case: Case, author: User) -> Case:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.author_id != author.pk:
+        raise PermissionDenied
+    if case.status not in (Case.Status.DRAFT, Case.Status.CHANGES_REQUESTED):
+        raise ValidationError("Dit praktijkverhaal is al ingediend.")
+    case.status = Case.Status.SUBMITTED
+    case.submitted_at = timezone.now()
+    case.save(update_fields=["status", "submitted_at", "updated_at"])
+    log_action(actor=author, action=ModerationLog.Action.SUBMIT, subject=case, case=case)
+    send_after_commit("case_submitted", {"case": case}, moderator_emails())
+    return case
+
+
+MODERATION_DECISIONS = {
+    "publish": (Case.Status.PUBLISHED, ModerationLog.Action.PUBLISH),
+    "request_changes": (Case.Status.CHANGES_REQUESTED, ModerationLog.Action.REQUEST_CHANGES),
+    "reject": (Case.Status.REJECTED, ModerationLog.Action.REJECT),
+}
+
+
+@transaction.atomic
+def case_decide(*, case: Case, moderator: User, decision: str, message: str) -> Case:
+    """Publish, ask for changes or reject a submitted case, always with a message that
+    the author sees on the case and receives by e-mail."""
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    if decision not in MODERATION_DECISIONS:
+        raise ValidationError("Onbekende beslissing.")
+    message = message.strip()
+    if not message:
+        raise ValidationError("Schrijf een bericht voor de auteur.")
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != Case.Status.SUBMITTED:
+        raise ValidationError("Alleen ingediende praktijkverhalen kun je beoordelen.")
+    status, action = MODERATION_DECISIONS[decision]
+    case.status = status
+    case.moderator_message = message
+    if status == Case.Status.PUBLISHED and case.published_at is None:
+        case.published_at = timezone.now()
+    case.save()
+    log_action(actor=moderator, action=action, subject=case, case=case, message=message)
+    if case.author:
+        send_after_commit(
+            "case_decision", {"case": case, "decision": decision}, [case.author.email]
+        )
+    return case
+
+
+@transaction.atomic
+def case_set_featured(*, case: Case, moderator: User, featured: bool) -> Case:
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    case.is_featured = featured
+    case.save(update_fields=["is_featured", "updated_at"])
+    action = ModerationLog.Action.FEATURE if featured else ModerationLog.Action.UNFEATURE
+    log_action(actor=moderator, action=action, subject=case, case=case)
+    return case
+
+
+# --- Hiding, restoring, review ------------------------------------------------------------
+
+
+def _target_kwargs(item):
+    return {"case": item} if isinstance(item, Case) else {"comment": item}
+
+
+@transaction.atomic
+def content_hide(*, item: Case | Comment, moderator: User, reason: str) -> None:
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError("Schrijf op waarom je dit verbergt.")
+    item.is_hidden, item.hidden_reason, item.review_requested_at = True, reason.strip(), None
+    item.save()
+    _resolve_reports(item, moderator)
+    log_action(
+        actor=moderator,
+        action=ModerationLog.Action.HIDE,
+        subject=item,
+        message=reason,
+        **_target_kwargs(item),
+    )
+    if item.author:
+        send_after_commit("content_hidden", {"item": item, "reason": reason}, [item.author.email])
+
+
+@transaction.atomic
+def content_restore(*, item: Case | Comment, moderator: User, reason: str) -> None:
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    item.is_hidden, item.hidden_reason, item.review_requested_at = False, "", None
+    item.save()
+    _resolve_reports(item, moderator)
+    log_action(
+        actor=moderator,
+        action=ModerationLog.Action.RESTORE,
+        subject=item,
+        message=reason,
+        **_target_kwargs(item),
+    )
+    if item.author:
+        send_after_commit("content_restored", {"item": item, "reason": reason}, [item.author.email])
+
+
+@transaction.atomic
+def content_request_review(*, item: Case | Comment, author: User, message: str) -> None:
+    """The author of hidden content asks a moderator to look again, once."""
+    if item.author_id != author.pk:
+        raise PermissionDenied
+    if not item.is_hidden:
+        raise ValidationError("Dit is niet verborgen.")
+    if ModerationLog.objects.filter(
+        action=ModerationLog.Action.REVIEW_REQUEST, **_target_kwargs(item)
+    ).exists():
+        raise ValidationError("Je hebt al eens om een nieuwe beoordeling gevraagd.")
+    item.review_requested_at = timezone.now()
+    item.save(update_fields=["review_requested_at"])
+    log_action(
+        actor=author,
+        action=ModerationLog.Action.REVIEW_REQUEST,
+        subject=item,
+        message=message,
+        **_target_kwargs(item),
+    )
+
+
+def _resolve_reports(item, moderator):
+    Report.objects.filter(resolved_at__isnull=True, **_target_kwargs(item)).update(
+        resolved_at=timezone.now(), resolved_by=moderator
+    )
+
+
+# --- Comments and reports --------------------------------------------------------------
+
+
+@transaction.atomic
+def comment_create(*, case: Case, author: User, body: str) -> Comment:
+    if not case.is_published:
+        raise ValidationError("Je kunt alleen reageren op gepubliceerde praktijkverhalen.")
+    comment = Comment(case=case, author=author, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    case_author = case.author
+    if case_author and case_author.pk != author.pk and case_author.is_active:
+        profile = profile_ensure(user=case_author)
+        if profile.notify_on_comment:
+            send_after_commit(
+                "comment_posted",
+                {"case": case, "comment": comment, "commenter": profile_ensure(user=author)},
+                [case_author.email],
+            )
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, user: User) -> None:
+    if comment.author_id != user.pk:
+        raise PermissionDenied
+    comment.delete()
+
+
+@transaction.atomic
+def report_create(*, reporter: User, item: Case | Comment, reason: str, text: str = "") -> Report:
+    """One report per member per item; the third member's report hides the item."""
+    if getattr(item, "author_id", None) == reporter.pk:
+        raise ValidationError("Je kunt je eigen bijdrage niet melden.")
+    target = _target_kwargs(item)
+    if Report.objects.filter(reporter=reporter, **target).exists():
+        raise ValidationError("Je hebt dit al gemeld. Een moderator kijkt ernaar.")
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(reporter=reporter, reason=reason, text=text, **target)
+    except IntegrityError:
+        raise ValidationError("Je hebt dit al gemeld. Een moderator kijkt ernaar.") from None
+    open_reporters = Report.objects.filter(resolved_at__isnull=True, **target).aggregate(
+        members=Count("reporter", distinct=True)
+    )["members"]
+    if open_reporters >= AUTO_HIDE_REPORTS and not item.is_hidden:
+        type(item).objects.filter(pk=item.pk).update(
+            is_hidden=True, hidden_reason="Verborgen na meldingen van leden."
+        )
+        item.is_hidden = True
+        log_action(
+            actor=None,
+            action=ModerationLog.Action.AUTO_HIDE,
+            subject=item,
+            message=f"{open_reporters} meldingen",
+            **target,
+        )
+    send_after_commit("report_created", {"report": report, "item": item}, moderator_emails())
+    return report
+
+
+@transaction.atomic
+def report_resolve(*, report: Report, moderator: User, message: str = "") -> None:
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    report.resolved_at, report.resolved_by = timezone.now(), moderator
+    report.save(update_fields=["resolved_at", "resolved_by"])
+    log_action(
+        actor=moderator,
+        action=ModerationLog.Action.RESOLVE_REPORT,
+        subject=report.target,
+        message=message,
+        **_target_kwargs(report.target),
+    )
+
+
+# --- Members ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_suspend(*, member: User, moderator: User, reason: str) -> None:
+    """A suspended member can no longer log in or post."""
+    if not is_moderator(moderator) or member.pk == moderator.pk:
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError("Schrijf op waarom je dit lid schorst.")
+    profile = profile_ensure(user=member)
+    profile.suspended_at, profile.suspended_reason = timezone.now(), reason.strip()
+    profile.save(update_fields=["suspended_at", "suspended_reason"])
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    log_action(
+        actor=moderator,
+        action=ModerationLog.Action.SUSPEND,
+        subject=profile,
+        message=reason,
+        member=member,
+    )
+
+
+@transaction.atomic
+def member_unsuspend(*, member: User, moderator: User, reason: str = "") -> None:
+    if not is_moderator(moderator):
+        raise PermissionDenied
+    profile = profile_ensure(user=member)
+    profile.suspended_at, profile.suspended_reason = None, ""
+    profile.save(update_fields=["suspended_at", "suspended_reason"])
+    member.is_active = True
+    member.save(update_fields=["is_active"])
+    log_action(
+        actor=moderator,
+        action=ModerationLog.Action.UNSUSPEND,
+        subject=profile,
+        message=reason,
+        member=member,
+    )
+
+
+# --- The member's own data ---------------------------------------------------------------
+
+
+def account_export(*, user: User) -> dict:
+    """Everything the platform holds about one member, for download as JSON."""
+    from allauth.account.models import EmailAddress
+
+    profile = profile_ensure(user=user)
+
+    def stamp(value):
+        return value.isoformat() if value else None
+
+    data = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": stamp(user.date_joined),
+            "last_login": stamp(user.last_login),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user)
+            ],
+        },
+        "profile": {
+            "display_name": profile.display_name,
+            "organisation": profile.organisation.name if profile.organisation else None,
+            "role": profile.role,
+            "bio": profile.bio,
+            "is_listed": profile.is_listed,
+            "notify_on_comment": profile.notify_on_comment,
+        },
+        "cases": [
+            {
+                "title": case.title,
+                "status": case.status,
+                "summary": case.summary,
+                "body": case.body,
+                "what_worked": case.what_worked,
+                "do_differently": case.do_differently,
+                "phases": [phase.title for phase in case.phases.all()],
+                "challenges": [challenge.title for challenge in case.challenges.all()],
+                "tags": [tag.name for tag in case.tags.all()],
+                "moderator_message": case.moderator_message,
+                "created_at": stamp(case.created_at),
+                "published_at": stamp(case.published_at),
+            }
+            for case in user.cases.prefetch_related("phases", "challenges", "tags")
+        ],
+        "comments": [
+            {
+                "case": comment.case.title,
+                "body": comment.body,
+                "created_at": stamp(comment.created_at),
+            }
+            for comment in user.comments.select_related("case")
+        ],
+        "reports": [
+            {
+                "reason": report.reason,
+                "text": report.text,
+                "about": str(report.target),
+                "created_at": stamp(report.created_at),
+            }
+            for report in user.reports.select_related("case", "comment__case")
+        ],
+    }
+    for exporter in EXTRA_EXPORTERS:
+        data.update(exporter(user))
+    return data
+
+
+# Other apps add their part of a member's data here: callables user → {key: data}.
+EXTRA_EXPORTERS: list = []
+
+
+@transaction.atomic
+def account_delete(*, user: User, delete_content: bool) -> None:
+    """Delete a member. Their published cases and comments stay as 'voormalig lid'
+    (the author link is cleared) unless they chose to delete them too."""
+    if delete_content:
+        user.cases.all().delete()
+        user.comments.all().delete()
+    else:
+        user.cases.exclude(status=Case.Status.PUBLISHED).delete()
+    ModerationLog.objects.filter(member=user).update(subject="voormalig lid")
+    user.delete()

@@ -1,0 +1,107 @@
+from django.urls import path, register_converter
+
+from community import views
+
+
+class ItemKindConverter:
+    """What a report, review request or moderation step is about."""
+
+    regex = "verhaal|reactie"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class VisibilityActionConverter(ItemKindConverter):
+    regex = "verbergen|terugzetten"
+
+
+register_converter(ItemKindConverter, "kind")
+register_converter(VisibilityActionConverter, "visibility")
+
+app_name = "community"
+
+urlpatterns = [
+    path("community/", views.CaseListView.as_view(), name="case_list"),
+    path("community/verhalen/nieuw/", views.CaseCreateView.as_view(), name="case_create"),
+    path("community/verhalen/<slug:slug>/", views.CaseDetailView.as_view(), name="case_detail"),
+    path(
+        "community/verhalen/<slug:slug>/bewerken/",
+        views.CaseUpdateView.as_view(),
+        name="case_update",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/indienen/",
+        views.CaseSubmitView.as_view(),
+        name="case_submit",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/reageren/",
+        views.CommentCreateView.as_view(),
+        name="comment_create",
+    ),
+    path(
+        "community/reacties/<int:pk>/verwijderen/",
+        views.CommentDeleteView.as_view(),
+        name="comment_delete",
+    ),
+    path(
+        "community/melden/<kind:kind>/<int:pk>/",
+        views.ReportView.as_view(),
+        name="report",
+    ),
+    path(
+        "community/herbeoordeling/<kind:kind>/<int:pk>/",
+        views.ReviewRequestView.as_view(),
+        name="review_request",
+    ),
+    path("community/mijn-verhalen/", views.MyCasesView.as_view(), name="my_cases"),
+    path("community/mijn-profiel/", views.ProfileUpdateView.as_view(), name="profile_update"),
+    path("community/mijn-gegevens/", views.MyDataView.as_view(), name="my_data"),
+    path(
+        "community/mijn-gegevens/download/",
+        views.MyDataDownloadView.as_view(),
+        name="my_data_download",
+    ),
+    path("community/leden/<slug:slug>/", views.ProfileDetailView.as_view(), name="profile_detail"),
+    path(
+        "community/organisaties/<slug:slug>/",
+        views.OrganisationDetailView.as_view(),
+        name="organisation_detail",
+    ),
+    path("moderatie/", views.ModerationDashboardView.as_view(), name="moderation"),
+    path("moderatie/logboek/", views.ModerationLogView.as_view(), name="moderation_log"),
+    path(
+        "moderatie/verhalen/<slug:slug>/",
+        views.ModerationCaseView.as_view(),
+        name="moderation_case",
+    ),
+    path(
+        "moderatie/verhalen/<slug:slug>/beslissen/",
+        views.ModerationCaseDecisionView.as_view(),
+        name="moderation_case_decision",
+    ),
+    path(
+        "moderatie/verhalen/<slug:slug>/uitlichten/",
+        views.ModerationFeatureView.as_view(),
+        name="moderation_feature",
+    ),
+    path(
+        "moderatie/<kind:kind>/<int:pk>/<visibility:action>/",
+        views.ModerationVisibilityView.as_view(),
+        name="moderation_visibility",
+    ),
+    path(
+        "moderatie/meldingen/<int:pk>/afhandelen/",
+        views.ModerationReportResolveView.as_view(),
+        name="moderation_report_resolve",
+    ),
+    path(
+        "moderatie/leden/<slug:slug>/schorsen/",
+        views.ModerationSuspendView.as_view(),
+        name="moderation_suspend",
+    ),
+]

@@ -1,0 +1,196 @@
+"""Every community URL × every role → the expected answer.
+
+Roles: a visitor, another member, the author of the content, a moderator (with
+two-factor authentication) and a suspended member. "login" means: sent to log in.
+Content that is not yours answers 404, so nobody can probe what exists.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import reverse
+
+from community.models import Report
+from tests.community.factories import (
+    CaseFactory,
+    CommentFactory,
+    ModeratorFactory,
+    OrganisationFactory,
+    VerifiedUserFactory,
+)
+
+ROLES = ("anonymous", "member", "author", "moderator", "suspended")
+
+
+def expect(anonymous, member, author, moderator, suspended="login"):
+    return dict(zip(ROLES, (anonymous, member, author, moderator, suspended), strict=True))
+
+
+EVERYONE = expect(200, 200, 200, 200, 200)
+MEMBERS = expect("login", 200, 200, 200)
+MODERATORS = expect("login", 403, 403, 200)
+MODERATOR_ACTION = expect("login", 403, 403, 302)
+
+
+@dataclass
+class Row:
+    url_name: str
+    kwargs: callable
+    expected: dict
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+    label: str = ""
+
+
+ROWS = [
+    Row("community:case_list", lambda w: {}, EVERYONE),
+    Row("community:case_create", lambda w: {}, MEMBERS),
+    Row("community:case_detail", lambda w: {"slug": w["case"].slug}, EVERYONE),
+    Row(
+        "community:case_detail",
+        lambda w: {"slug": w["draft"].slug},
+        expect(404, 404, 200, 200, 404),
+        label="draft",
+    ),
+    Row(
+        "community:case_update",
+        lambda w: {"slug": w["draft"].slug},
+        expect("login", 404, 200, 404),
+    ),
+    Row(
+        "community:case_submit",
+        lambda w: {"slug": w["draft"].slug},
+        expect("login", 404, 302, 404),
+        method="post",
+    ),
+    Row(
+        "community:comment_create",
+        lambda w: {"slug": w["case"].slug},
+        expect("login", 302, 302, 302),
+        method="post",
+        data={"body": "Mooi verhaal."},
+    ),
+    Row(
+        "community:comment_delete",
+        lambda w: {"pk": w["comment"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+    ),
+    Row("community:report", lambda w: {"kind": "reactie", "pk": w["comment"].pk}, MEMBERS),
+    Row(
+        "community:review_request",
+        lambda w: {"kind": "verhaal", "pk": w["hidden"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+        data={"message": "Graag opnieuw bekijken."},
+    ),
+    Row("community:my_cases", lambda w: {}, MEMBERS),
+    Row("community:profile_update", lambda w: {}, MEMBERS),
+    Row("community:my_data", lambda w: {}, MEMBERS),
+    Row("community:my_data_download", lambda w: {}, MEMBERS),
+    Row(
+        "community:profile_detail",
+        lambda w: {"slug": w["author"].profile.slug},
+        EVERYONE,
+    ),
+    Row(
+        "community:profile_detail",
+        lambda w: {"slug": w["unlisted"].profile.slug},
+        expect(404, 404, 404, 200, 404),
+        label="unlisted",
+    ),
+    Row(
+        "community:organisation_detail",
+        lambda w: {"slug": w["organisation"].slug},
+        EVERYONE,
+    ),
+    Row("community:moderation", lambda w: {}, MODERATORS),
+    Row("community:moderation_log", lambda w: {}, MODERATORS),
+    Row("community:moderation_case", lambda w: {"slug": w["draft"].slug}, MODERATORS),
+    Row(
+        "community:moderation_case_decision",
+        lambda w: {"slug": w["submitted"].slug},
+        MODERATOR_ACTION,
+        method="post",
+        data={"decision": "publish", "message": "Goed zo."},
+    ),
+    Row(
+        "community:moderation_feature",
+        lambda w: {"slug": w["case"].slug},
+        MODERATOR_ACTION,
+        method="post",
+        data={"featured": "1"},
+    ),
+    Row(
+        "community:moderation_visibility",
+        lambda w: {"kind": "reactie", "pk": w["comment"].pk, "action": "verbergen"},
+        MODERATOR_ACTION,
+        method="post",
+        data={"reason": "Persoonsgegevens."},
+    ),
+    Row(
+        "community:moderation_report_resolve",
+        lambda w: {"pk": w["report"].pk},
+        MODERATOR_ACTION,
+        method="post",
+    ),
+    Row(
+        "community:moderation_suspend",
+        lambda w: {"slug": w["member"].profile.slug},
+        MODERATOR_ACTION,
+        method="post",
+        data={"reason": "Spam."},
+    ),
+]
+
+ACCESS_ROW_NAMES = {row.url_name for row in ROWS}
+
+
+@pytest.fixture
+def world(db):
+    author = VerifiedUserFactory()
+    member = VerifiedUserFactory()
+    unlisted = VerifiedUserFactory()
+    unlisted.profile.is_listed = False
+    unlisted.profile.save()
+    suspended = VerifiedUserFactory(is_active=False)
+    moderator = ModeratorFactory()
+    organisation = OrganisationFactory()
+    case = CaseFactory(author=author, organisation=organisation)
+    comment = CommentFactory(case=case, author=author)
+    report = Report.objects.create(reporter=member, comment=comment, reason="spam")
+    return {
+        "author": author,
+        "member": member,
+        "unlisted": unlisted,
+        "suspended": suspended,
+        "moderator": moderator,
+        "organisation": organisation,
+        "case": case,
+        "comment": comment,
+        "report": report,
+        "draft": CaseFactory(author=author, status="draft", published_at=None),
+        "submitted": CaseFactory(author=author, status="submitted", published_at=None),
+        "hidden": CaseFactory(author=author, is_hidden=True, hidden_reason="Spam"),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "row", ROWS, ids=[f"{row.url_name}{'-' + row.label if row.label else ''}" for row in ROWS]
+)
+def test_community_access(client, world, row, role):
+    if role != "anonymous":
+        client.force_login(world[role])
+    url = reverse(row.url_name, kwargs=row.kwargs(world))
+
+    response = getattr(client, row.method)(url, row.data)
+
+    expected = row.expected[role]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected
+        if expected == 302:
+            assert not response["Location"].startswith(reverse("account_login"))
