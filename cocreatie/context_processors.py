@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import reverse
 
+from community.models import is_moderator
+
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
 MAIN_MENU: list[tuple[str, str]] = [
     ("Roadmap", "roadmap:index"),
@@ -23,4 +25,6 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "main_menu": menu,
+        # Called by the template only when needed; is_moderator caches on the user.
+        "user_is_moderator": lambda: is_moderator(request.user),
     }

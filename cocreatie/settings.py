@@ -125,13 +125,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "community.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "cocreatie.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "cocreatie.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cocreatie.password_validation.CommonPasswordValidator"},
+    {"NAME": "cocreatie.password_validation.NumericPasswordValidator"},
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -155,6 +155,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cocreatie] "
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {
+    "signup": "community.account_forms.SignupForm",
+    "login": "community.account_forms.LoginForm",
+    "reset_password": "community.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "community.account_forms.ResetPasswordKeyForm",
+    "change_password": "community.account_forms.ChangePasswordForm",
+    "add_email": "community.account_forms.AddEmailForm",
+}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cocreatie"
@@ -215,6 +223,11 @@ else:
 
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{_site.hostname}>")
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# How many reverse proxies in front of the app add to X-Forwarded-For (0: none, read
+# the address of the connection). Used by the rate limits, here and in allauth.
+TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 SECURITY_EMAIL = env.get_str("SECURITY_EMAIL", CONTACT_EMAIL)
 ADMINS = [(address, address) for address in env.get_list("ADMINS")]

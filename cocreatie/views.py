@@ -4,16 +4,20 @@ import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
-from cocreatie import search
+from cocreatie import ratelimit, search
+from community import services
+from community.forms import ContactForm
 from community.models import Case
 from roadmap.models import Challenge, Phase, Theme
 
@@ -72,9 +76,53 @@ class AccessibilityView(BreadcrumbsMixin, TemplateView):
     breadcrumb_label = "Toegankelijkheidsverklaring"
 
 
-class ContactView(BreadcrumbsMixin, TemplateView):
+class ContactView(BreadcrumbsMixin, FormView):
+    """The contact form: stored, mailed to the team, confirmed to the sender.
+
+    A filled honeypot gets the same thanks but nothing is stored or sent; more than
+    ``rate_limit`` messages an hour from one address get a clear message to wait.
+    """
+
     template_name = "pages/contact.html"
     breadcrumb_label = "Contact"
+    form_class = ContactForm
+    rate_limit = 5
+    rate_period = 60 * 60
+
+    def get_initial(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return {}
+        profile = getattr(user, "profile", None)
+        return {
+            "email": user.email,
+            "name": profile.display_name if profile else "",
+            "organisation": profile.organisation.name if profile and profile.organisation else "",
+        }
+
+    def form_valid(self, form):
+        if not ratelimit.hit(
+            self.request, "contact", limit=self.rate_limit, period=self.rate_period
+        ):
+            form.add_error(
+                None,
+                "Je hebt in korte tijd veel berichten gestuurd. Probeer het over een uur "
+                f"opnieuw, of mail naar {settings.CONTACT_EMAIL}.",
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if form.is_spam:
+            logger.info("Contact form honeypot filled; message dropped.")
+        else:
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            services.contact_request_create(**data)
+        messages.success(
+            self.request,
+            "Bedankt voor je bericht. We hebben je een bevestiging gemaild en antwoorden "
+            "binnen vijf werkdagen.",
+        )
+        return redirect("contact")
 
 
 class SearchView(BreadcrumbsMixin, TemplateView):

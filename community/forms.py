@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from taggit.forms import TagField
 
-from community.models import Case, Organisation, Profile, Report, User
+from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.models import Challenge, Phase
 
 
@@ -211,3 +211,79 @@ class CaseFilterForm(forms.Form):
         if data.get("tag"):
             cases = cases.filter(tags__slug=data["tag"])
         return cases
+
+
+class ContactForm(forms.ModelForm):
+    """The contact form. ``website`` is a honeypot: hidden from people, filled by bots."""
+
+    consent = forms.BooleanField(
+        label="Ik heb de privacyverklaring gelezen en vind het goed dat jullie mijn "
+        "gegevens gebruiken om mijn bericht te beantwoorden.",
+        error_messages={"required": "Geef toestemming, anders kunnen we je niet antwoorden."},
+    )
+    website = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = ["name", "email", "organisation", "subject", "message"]
+        labels = {
+            "name": "Je naam",
+            "email": "Je e-mailadres",
+            "organisation": "Je organisatie",
+            "subject": "Waar gaat het over?",
+            "message": "Je bericht",
+        }
+        help_texts = {
+            "email": "We sturen ons antwoord naar dit adres.",
+            "message": "Maximaal 5000 tekens.",
+        }
+        widgets = {
+            "subject": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 8}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+        error_messages = {
+            "name": {
+                "required": "Vul je naam in.",
+                "max_length": "Je naam mag maximaal %(limit_value)d tekens hebben "
+                "(nu %(show_value)d).",
+            },
+            "email": {
+                "required": "Vul je e-mailadres in.",
+                "invalid": "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+            },
+            "organisation": {
+                "max_length": "De naam van je organisatie mag maximaal %(limit_value)d "
+                "tekens hebben (nu %(show_value)d).",
+            },
+            "subject": {"required": "Kies waar je bericht over gaat."},
+            "message": {
+                "required": "Schrijf je bericht.",
+                "max_length": "Je bericht mag maximaal %(limit_value)d tekens hebben "
+                "(nu %(show_value)d). Maak het wat korter.",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = ContactRequest.Subject.choices
+
+    def clean_name(self):
+        # One line only: the name is shown in the team's mail.
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise forms.ValidationError("Schrijf je bericht.")
+        return message
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

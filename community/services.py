@@ -7,11 +7,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie.mail import send_after_commit
+from cocreatie.mail import render_mail, send_after_commit
 from community.models import (
     Case,
     CaseRevision,
     Comment,
+    ContactRequest,
     ModerationLog,
     Organisation,
     Profile,
@@ -517,3 +518,21 @@ def account_delete(*, user: User, delete_content: bool) -> None:
         user.cases.exclude(status=Case.Status.PUBLISHED).delete()
     ModerationLog.objects.filter(member=user).update(subject="voormalig lid")
     user.delete()
+
+
+# --- Contact ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_request_create(**fields) -> ContactRequest:
+    """Store the message, mail it to the team (reply goes to the sender) and confirm
+    receipt to the sender. The confirmation does not repeat the message, so the form
+    cannot be used to send someone else text of your choosing."""
+    contact = ContactRequest(**fields)
+    contact.full_clean()
+    contact.save()
+    team_mail = render_mail("contact_request", {"contact": contact}, [settings.CONTACT_EMAIL])
+    team_mail.reply_to = [contact.email]
+    transaction.on_commit(team_mail.send)
+    send_after_commit("contact_confirmation", {"contact": contact}, [contact.email])
+    return contact

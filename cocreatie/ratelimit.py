@@ -1,0 +1,37 @@
+"""A small fixed-window rate limit per client address, kept in the shared cache so
+that every app server counts the same hits."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+
+def client_ip(request) -> str:
+    """The visitor's address. Behind ``TRUSTED_PROXY_COUNT`` proxies the address is read
+    from X-Forwarded-For, counting from the right, so a visitor cannot forge it."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(request, scope: str, *, limit: int, period: int) -> bool:
+    """Count one attempt; False once more than ``limit`` were made in this window of
+    ``period`` seconds."""
+    window = int(timezone.now().timestamp()) // period
+    address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{address}:{window}"
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        count = 1
+    return count <= limit
