@@ -28,7 +28,10 @@ CASE_TEXT_FIELDS = ("title", "summary", "body", "what_worked", "do_differently")
 
 
 def unique_slug(model, text: str, *, max_length: int = 60, exclude_pk=None) -> str:
-    base = slugify(text)[:max_length].strip("-") or "item"
+    base = slugify(text)
+    if len(base) > max_length:  # cut at a word boundary, not in the middle of a word
+        base = base[: max_length + 1].rsplit("-", 1)[0]
+    base = base[:max_length].strip("-") or "item"
     slug, number = base, 2
     existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
     while existing.filter(slug=slug).exists():
