@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,18 @@ from community.models import Case
 from roadmap.models import Challenge, Phase, Theme
 
 logger = logging.getLogger(__name__)
+
+
+class FilterQueryMixin:
+    """Adds ``filter_query``: the current filters as a query string without empty values
+    or the page number, for page links that keep the chosen filters."""
+
+    def get_context_data(self, **kwargs):
+        query = QueryDict(mutable=True)
+        for key, values in self.request.GET.lists():
+            if key != "page" and any(values):
+                query.setlist(key, [value for value in values if value])
+        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
 
 
 class BreadcrumbsMixin:

@@ -3,6 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from taggit.forms import TagField
 
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
+from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
 
 
@@ -171,21 +172,9 @@ class AccountDeleteForm(forms.Form):
         return value
 
 
-class CaseFilterForm(forms.Form):
-    fase = forms.ModelChoiceField(
-        label="Fase",
-        queryset=Phase.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Alle fasen",
-    )
-    uitdaging = forms.ModelChoiceField(
-        label="Uitdaging",
-        queryset=Challenge.objects.published(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Alle uitdagingen",
-    )
+class CaseFilterForm(PhaseChallengeFilterForm):
+    """Filters of the community's case list: phase, challenge, kind of organisation, tag."""
+
     organisatie = forms.ChoiceField(
         label="Soort organisatie",
         choices=[("", "Alle soorten"), *Organisation.Kind.choices],
@@ -193,19 +182,9 @@ class CaseFilterForm(forms.Form):
     )
     tag = forms.SlugField(label="Tag", required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["invalid_choice"] = (
-                "Deze keuze bestaat niet. Kies er een uit de lijst."
-            )
-
     def filter(self, cases):
         data = getattr(self, "cleaned_data", {})
-        if data.get("fase"):
-            cases = cases.filter(phases=data["fase"])
-        if data.get("uitdaging"):
-            cases = cases.filter(challenges=data["uitdaging"])
+        cases = super().filter(cases)
         if data.get("organisatie"):
             cases = cases.filter(organisation__kind=data["organisatie"])
         if data.get("tag"):

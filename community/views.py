@@ -5,7 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
-from cocreatie.views import BreadcrumbsMixin
+from cocreatie.views import BreadcrumbsMixin, FilterQueryMixin
 from community import services
 from community.forms import (
     AccountDeleteForm,
@@ -42,7 +42,7 @@ def form_error_message(request, error: ValidationError):
 # --- Cases --------------------------------------------------------------------------------
 
 
-class CaseListView(BreadcrumbsMixin, ListView):
+class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
     """Published cases, filtered by phase, challenge, kind of organisation and tag."""
 
     template_name = "community/case_list.html"
@@ -67,13 +67,7 @@ class CaseListView(BreadcrumbsMixin, ListView):
         return self.filter_form.filter(cases).distinct()
 
     def get_context_data(self, **kwargs):
-        query = QueryDict(mutable=True)
-        for key, values in self.request.GET.lists():
-            if key != "page" and any(values):
-                query.setlist(key, [value for value in values if value])
-        return super().get_context_data(
-            filter_form=self.filter_form, filter_query=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
 class CaseDetailView(BreadcrumbsMixin, DetailView):

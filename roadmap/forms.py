@@ -6,10 +6,10 @@ from roadmap.models import Challenge, Example, Phase
 INVALID_CHOICE = "Deze keuze bestaat niet. Kies er een uit de lijst."
 
 
-class ExampleFilterForm(forms.Form):
-    """Filters of the examples list; all optional and combinable, kept in the URL."""
+class PhaseChallengeFilterForm(forms.Form):
+    """Base of the list filters: by phase and by challenge (slugs in the URL). All
+    filters are optional and combine; an unknown choice gets a clear message."""
 
-    land = forms.ChoiceField(label="Land", required=False)
     fase = forms.ModelChoiceField(
         label="Fase",
         queryset=Phase.objects.published(),
@@ -24,6 +24,25 @@ class ExampleFilterForm(forms.Form):
         required=False,
         empty_label="Alle uitdagingen",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = INVALID_CHOICE
+
+    def filter(self, items):
+        data = getattr(self, "cleaned_data", {})
+        if data.get("fase"):
+            items = items.filter(phases=data["fase"])
+        if data.get("uitdaging"):
+            items = items.filter(challenges=data["uitdaging"])
+        return items
+
+
+class ExampleFilterForm(PhaseChallengeFilterForm):
+    """Filters of the examples list: country, phase, challenge and tag."""
+
+    land = forms.ChoiceField(label="Land", required=False)
     tag = forms.ModelChoiceField(
         label="Tag",
         queryset=Tag.objects.none(),
@@ -49,17 +68,13 @@ class ExampleFilterForm(forms.Form):
             .distinct()
             .order_by("name")
         )
-        for field in self.fields.values():
-            field.error_messages["invalid_choice"] = INVALID_CHOICE
+        self.order_fields(["land", "fase", "uitdaging", "tag"])
 
     def filter(self, examples):
         data = getattr(self, "cleaned_data", {})
+        examples = super().filter(examples)
         if data.get("land"):
             examples = examples.filter(country=data["land"])
-        if data.get("fase"):
-            examples = examples.filter(phases=data["fase"])
-        if data.get("uitdaging"):
-            examples = examples.filter(challenges=data["uitdaging"])
         if data.get("tag"):
             examples = examples.filter(tags=data["tag"])
         return examples

@@ -1,12 +1,12 @@
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from cocreatie.markdown import render_markdown
-from cocreatie.views import BreadcrumbsMixin
+from cocreatie.views import BreadcrumbsMixin, FilterQueryMixin
 from roadmap.demo_content import ROADMAP_INTRO
 from roadmap.forms import ExampleFilterForm
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
@@ -85,7 +85,7 @@ class ChallengeDetailView(BreadcrumbsMixin, DetailView):
         return [("Uitdagingen", reverse("roadmap:challenge_list")), (self.object.title, None)]
 
 
-class ExampleListView(BreadcrumbsMixin, ListView):
+class ExampleListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
     """Worked examples, filtered by country, phase, challenge and tag (combinable)."""
 
     template_name = "roadmap/example_list.html"
@@ -106,14 +106,7 @@ class ExampleListView(BreadcrumbsMixin, ListView):
         return self.filter_form.filter(examples)
 
     def get_context_data(self, **kwargs):
-        # Page links keep the chosen filters, without empty ones or the page number.
-        query = QueryDict(mutable=True)
-        for key, values in self.request.GET.lists():
-            if key != "page" and any(values):
-                query.setlist(key, [value for value in values if value])
-        return super().get_context_data(
-            filter_form=self.filter_form, filter_query=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
 class ExampleDetailView(BreadcrumbsMixin, DetailView):
