@@ -11,6 +11,7 @@ MAIN_MENU: list[tuple[str, str]] = [
     ("Hulpmiddelen", "roadmap:tool_list"),
     ("Thema's", "roadmap:theme_list"),
     ("Community", "community:case_list"),
+    ("Sessies", "sessions:series_list"),
     ("Zoeken", "search"),
 ]
 
@@ -24,6 +25,7 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
+        "SESSION_RETENTION_DAYS": settings.SESSION_REGISTRATION_RETENTION_DAYS,
         "main_menu": menu,
         # Called by the template only when needed; is_moderator caches on the user.
         "user_is_moderator": lambda: is_moderator(request.user),

@@ -35,3 +35,37 @@ class SearchDocument(models.Model):
 
     def get_absolute_url(self):
         return self.url
+
+
+class OutgoingMail(models.Model):
+    """A message waiting to be sent, stored with the data it belongs to.
+
+    It is written in the same transaction as, say, a registration, so a registration is
+    never stored without its mail; a task sends it, and a message the mail server
+    refused is tried again later (see ``cocreatie.mail``).
+    """
+
+    to = models.JSONField("aan")
+    reply_to = models.JSONField("antwoord naar", default=list, blank=True)
+    subject = models.CharField("onderwerp", max_length=300)
+    body = models.TextField("tekst")
+    # [{"filename": ..., "content": <text>, "mimetype": ...}]
+    attachments = models.JSONField("bijlagen", default=list, blank=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    sent_at = models.DateTimeField("verstuurd", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("pogingen", default=0)
+    last_error = models.TextField("laatste fout", blank=True)
+
+    class Meta:
+        verbose_name = "uitgaande e-mail"
+        verbose_name_plural = "uitgaande e-mails"
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="outgoingmail_unsent",
+                condition=models.Q(sent_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_tasks",
+    "django_tasks_db",
     "cocreatie",
     "roadmap",
     "community",
@@ -221,12 +223,28 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Background work (mail) through Django's tasks API. "database": stored in PostgreSQL /
+# SQLite and run by `manage.py db_worker`; "immediate": run in the web process right
+# after the commit (the demo default, so `make run` needs no worker).
+TASKS_BACKEND = env.get_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{_site.hostname}>")
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # How many reverse proxies in front of the app add to X-Forwarded-For (0: none, read
 # the address of the connection). Used by the rate limits, here and in allauth.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Personal data of session registrations is anonymised this many days after the last
+# session of a series (`manage.py purge_registrations`).
+SESSION_REGISTRATION_RETENTION_DAYS = env.get_int("SESSION_REGISTRATION_RETENTION_DAYS", 30)
 
 CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 SECURITY_EMAIL = env.get_str("SECURITY_EMAIL", CONTACT_EMAIL)

@@ -27,6 +27,7 @@ urlpatterns = [
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("", include("roadmap.urls")),
     path("", include("community.urls")),
+    path("", include("sessions_app.urls")),
     path("account/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ from community import services
 from community.forms import ContactForm
 from community.models import Case
 from roadmap.models import Challenge, Phase, Theme
+from sessions_app.models import Session
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class HomeView(TemplateView):
     template_name = "pages/home.html"
     featured_limit = 3
     recent_limit = 4
+    sessions_limit = 4
 
     def get_context_data(self, **kwargs):
         cases = Case.objects.published().select_related("organisation")
@@ -72,6 +74,10 @@ class HomeView(TemplateView):
             phases=Phase.objects.published(),
             themes=Theme.objects.published(),
             challenges=Challenge.objects.published(),
+            upcoming_sessions=Session.objects.open_for_registration()
+            .filter(series__is_published=True)
+            .select_related("series", "phase")
+            .order_by("starts_at")[: self.sessions_limit],
             featured_cases=featured,
             recent_cases=recent[: self.recent_limit],
             **kwargs,

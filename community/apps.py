@@ -13,9 +13,9 @@ class CommunityConfig(AppConfig):
         from community import models, signals
 
         search.register(models.Case)
-        post_migrate.connect(
-            signals.ensure_moderators_group, sender=self, dispatch_uid="community-moderators"
-        )
+        # After every app's migrations, so the permissions of apps listed after this
+        # one (sessions_app) exist when the group gets them.
+        post_migrate.connect(signals.ensure_moderators_group, dispatch_uid="community-moderators")
         email_confirmed.connect(
             signals.refresh_verification, dispatch_uid="community-email-confirmed"
         )

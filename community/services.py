@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie.mail import render_mail, send_after_commit
+from cocreatie.mail import send_after_commit
 from community.models import (
     Case,
     CaseRevision,
@@ -508,6 +508,8 @@ def account_export(*, user: User) -> dict:
 
 # Other apps add their part of a member's data here: callables user → {key: data}.
 EXTRA_EXPORTERS: list = []
+# ... and what they must forget when the member deletes their account: callables user → None.
+EXTRA_FORGETTERS: list = []
 
 
 @transaction.atomic
@@ -520,6 +522,8 @@ def account_delete(*, user: User, delete_content: bool) -> None:
     else:
         user.cases.exclude(status=Case.Status.PUBLISHED).delete()
     ModerationLog.objects.filter(member=user).update(subject="voormalig lid")
+    for forget in EXTRA_FORGETTERS:
+        forget(user)
     user.delete()
 
 
@@ -534,8 +538,8 @@ def contact_request_create(**fields) -> ContactRequest:
     contact = ContactRequest(**fields)
     contact.full_clean()
     contact.save()
-    team_mail = render_mail("contact_request", {"contact": contact}, [settings.CONTACT_EMAIL])
-    team_mail.reply_to = [contact.email]
-    transaction.on_commit(team_mail.send)
+    send_after_commit(
+        "contact_request", {"contact": contact}, [settings.CONTACT_EMAIL], reply_to=[contact.email]
+    )
     send_after_commit("contact_confirmation", {"contact": contact}, [contact.email])
     return contact

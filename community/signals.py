@@ -17,6 +17,7 @@ MODERATOR_PERMISSIONS = {
     "roadmap": ["add", "change", "view"],
     "community": ["change", "view"],
     "taggit": ["add", "change", "view"],
+    "sessions_app": ["add", "change", "view"],
 }
 
 

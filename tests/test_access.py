@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.community.test_access import ACCESS_ROW_NAMES as COMMUNITY_ROWS
 from tests.roadmap import factories as roadmap
+from tests.sessions.test_access import ACCESS_ROW_NAMES as SESSIONS_ROWS
 
 OPEN = {"anonymous": 200, "member": 200, "admin": 200}
 ADMIN_ONLY = {"anonymous": 302, "member": 302, "admin": 200}
@@ -71,7 +72,7 @@ def url_names(patterns=None, namespace=None):
 
 
 def test_every_url_pattern_has_an_access_row():
-    covered = set(ACCESS) | COMMUNITY_ROWS
+    covered = set(ACCESS) | COMMUNITY_ROWS | SESSIONS_ROWS
     missing = {
         name
         for name in url_names()

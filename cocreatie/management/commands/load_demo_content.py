@@ -4,7 +4,7 @@ from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 # Each loader adds its part of the demo content and is safe to run again.
-CONTENT_LOADERS: list[str] = ["roadmap.demo.load"]
+CONTENT_LOADERS: list[str] = ["roadmap.demo.load", "sessions_app.demo.load"]
 
 ACCOUNT_LOADERS = ["community.demo.load_accounts"]
 

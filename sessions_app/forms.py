@@ -1,0 +1,172 @@
+from django import forms
+from django.utils import formats, timezone
+
+from sessions_app.models import Evaluation, Session
+
+INVALID_SESSION = (
+    "Voor deze sessie kun je je niet (meer) aanmelden. Kies uit de sessies die nog open zijn."
+)
+
+
+def session_label(session: Session) -> str:
+    """'2. Co-design — donderdag 11 juni 2027, 13.30–14.30 uur (nog 12 plaatsen)'."""
+    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+    when = f"{formats.date_format(start, 'l j F Y')}, {start:%H.%M}–{end:%H.%M} uur"
+    availability = availability_text(session)
+    return f"{session.order}. {session.title} — {when}" + (
+        f" ({availability})" if availability else ""
+    )
+
+
+def availability_text(session: Session) -> str:
+    """What a visitor needs to know before choosing. Needs ``confirmed_count``."""
+    if session.is_cancelled:
+        return "afgelast"
+    if session.has_started:
+        return "aanmelding gesloten"
+    left = session.seats_left(session.confirmed_count)
+    if left is None:
+        return ""
+    if left == 0:
+        return "vol — wachtlijst"
+    return f"nog {left} plaats" if left == 1 else f"nog {left} plaatsen"
+
+
+class SessionChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, session):
+        return session_label(session)
+
+
+class SessionsChoiceMixin:
+    def set_sessions(self, sessions):
+        field = self.fields["sessions"]
+        field.queryset = sessions
+        field.error_messages.update(
+            required="Kies minstens één sessie.",
+            invalid_choice=INVALID_SESSION,
+            invalid_pk_value=INVALID_SESSION,
+        )
+
+
+class RegistrationForm(SessionsChoiceMixin, forms.Form):
+    """One form for one or more sessions. ``website`` is a honeypot for bots."""
+
+    sessions = SessionChoiceField(
+        label="Voor welke sessies meld je je aan?",
+        queryset=Session.objects.none(),
+        help_text="Je kunt er één of meer kiezen. Is een sessie vol, dan kom je op de wachtlijst.",
+    )
+    name = forms.CharField(
+        label="Je naam",
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": "Vul je naam in.",
+            "max_length": "Je naam mag maximaal %(limit_value)d tekens hebben.",
+        },
+    )
+    email = forms.EmailField(
+        label="Je e-mailadres",
+        max_length=254,
+        help_text="Hier sturen we de bevestiging en, een dag van tevoren, de link naar de sessie.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Vul je e-mailadres in.",
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+        },
+    )
+    organisation = forms.CharField(
+        label="Je organisatie",
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        error_messages={"max_length": "Maximaal %(limit_value)d tekens."},
+    )
+    role = forms.CharField(
+        label="Je functie",
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        error_messages={"max_length": "Maximaal %(limit_value)d tekens."},
+    )
+    consent = forms.BooleanField(
+        label="Ik vind het goed dat mijn gegevens worden gebruikt voor deze sessies. Zo lang "
+        "als in de privacyverklaring staat, daarna worden ze verwijderd.",
+        error_messages={"required": "Geef toestemming, anders kunnen we je niet aanmelden."},
+    )
+    website = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_sessions(sessions)
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+
+class AddSessionsForm(SessionsChoiceMixin, forms.Form):
+    sessions = SessionChoiceField(label="Meld je aan voor", queryset=Session.objects.none())
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_sessions(sessions)
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["score", "keep", "improve"]
+        widgets = {
+            "score": forms.RadioSelect,
+            "keep": forms.Textarea(attrs={"rows": 3}),
+            "improve": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "score": "Welk cijfer geef je deze sessie? (1 = slecht, 5 = heel goed)",
+            "keep": "Wat moeten we zeker zo houden?",
+            "improve": "Wat kan beter?",
+        }
+        error_messages = {
+            "score": {
+                "required": "Kies een cijfer van 1 tot 5.",
+                "invalid_choice": "Kies een cijfer van 1 tot 5.",
+            },
+            "keep": {"max_length": "Maximaal %(limit_value)d tekens."},
+            "improve": {"max_length": "Maximaal %(limit_value)d tekens."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].choices = [(n, str(n)) for n in range(1, 6)]
+
+
+class SessionMessageForm(forms.Form):
+    subject = forms.CharField(
+        label="Onderwerp", max_length=150, error_messages={"required": "Vul een onderwerp in."}
+    )
+    message = forms.CharField(
+        label="Bericht",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Schrijf een bericht."},
+    )
+
+
+class SessionCancelForm(forms.Form):
+    message = forms.CharField(
+        label="Bericht aan de deelnemers",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Bijvoorbeeld waarom de sessie niet doorgaat en of er een nieuwe datum komt.",
+        error_messages={"required": "Schrijf een bericht voor de deelnemers."},
+    )

@@ -1,0 +1,303 @@
+"""Online sessions: a series of meetings, registrations with a seat per session (confirmed,
+waiting list or cancelled), and the short co-evaluation afterwards."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Max, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from cocreatie.markdown import render_markdown
+
+# The meeting link goes out this long before a session starts (in the reminder).
+REMINDER_BEFORE = timedelta(hours=24)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SeriesQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_dates(self):
+        return self.annotate(
+            first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at")
+        )
+
+
+class SessionSeries(models.Model):
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField("adres", max_length=80, unique=True)
+    summary = models.CharField("korte omschrijving", max_length=400)
+    introduction = models.TextField("inleiding", help_text="Markdown.")
+    introduction_html = models.TextField(editable=False, blank=True)
+    organisers = models.CharField("organisatoren", max_length=300)
+    partner = models.CharField("partner", max_length=300, blank=True)
+    joining_tips = models.TextField(
+        "tips om mee te doen",
+        blank=True,
+        help_text="Markdown. Staan in de herinnering met de link naar de sessie.",
+    )
+    joining_tips_html = models.TextField(editable=False, blank=True)
+    is_published = models.BooleanField("gepubliceerd", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sessiereeks"
+        verbose_name_plural = "sessiereeksen"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.introduction_html = render_markdown(self.introduction)
+        self.joining_tips_html = render_markdown(self.joining_tips)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("sessions:series_detail", args=[self.slug])
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_seat_counts(self):
+        return self.annotate(
+            confirmed_count=Count("seats", filter=Q(seats__status=Seat.Status.CONFIRMED)),
+            waiting_count=Count("seats", filter=Q(seats__status=Seat.Status.WAITING)),
+        )
+
+    def open_for_registration(self):
+        return self.filter(status=Session.Status.PLANNED, starts_at__gt=timezone.now())
+
+
+class Session(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Gepland"
+        CANCELLED = "cancelled", "Afgelast"
+
+    series = models.ForeignKey(
+        SessionSeries, on_delete=models.CASCADE, related_name="sessions", verbose_name="reeks"
+    )
+    order = models.PositiveSmallIntegerField("volgorde")
+    title = models.CharField("titel", max_length=200)
+    phase = models.ForeignKey(
+        "roadmap.Phase",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name="fase",
+    )
+    description = models.TextField("omschrijving", blank=True, help_text="Markdown.")
+    description_html = models.TextField(editable=False, blank=True)
+    speaker = models.CharField(
+        "gast", max_length=300, blank=True, help_text="Wie vertelt er, van welke organisatie?"
+    )
+    starts_at = models.DateTimeField("begint om")
+    ends_at = models.DateTimeField("eindigt om")
+    capacity = models.PositiveIntegerField(
+        "aantal plaatsen", null=True, blank=True, help_text="Leeg: geen maximum."
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    meeting_url = models.URLField(
+        "link naar de online sessie",
+        blank=True,
+        help_text="Nooit openbaar: alleen deelnemers krijgen deze link, in de herinnering.",
+    )
+    # Raised with every change that calendars must pick up (RFC 5545 SEQUENCE).
+    ics_sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+        ordering = ["series", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "order"], name="session_order_unique"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+    # A change to these makes calendars update the event (SEQUENCE goes up).
+    CALENDAR_FIELDS = ("starts_at", "ends_at", "status", "title")
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        loaded = getattr(self, "_calendar_state", None)
+        if loaded is not None and loaded != self._calendar_values():
+            self.ics_sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "ics_sequence"}
+        super().save(*args, **kwargs)
+        self._calendar_state = self._calendar_values()
+
+    def get_absolute_url(self):
+        return f"{self.series.get_absolute_url()}#sessie-{self.order}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        session = super().from_db(db, field_names, values)
+        session._calendar_state = session._calendar_values()
+        return session
+
+    def _calendar_values(self):
+        return tuple(getattr(self, name, None) for name in self.CALENDAR_FIELDS)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
+
+    @property
+    def has_ended(self):
+        return self.ends_at <= timezone.now()
+
+    @property
+    def is_open(self):
+        return not self.is_cancelled and not self.has_started
+
+    @property
+    def reminder_due_at(self):
+        return self.starts_at - REMINDER_BEFORE
+
+    @property
+    def ics_uid(self):
+        host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
+        return f"sessie-{self.pk}@{host}"
+
+    def seats_left(self, confirmed_count: int) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - confirmed_count, 0)
+
+
+class Registration(models.Model):
+    """One person for one series; their seats say which sessions. One per e-mail address
+    per series: registering again adds sessions instead of making a second registration."""
+
+    series = models.ForeignKey(
+        SessionSeries,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name="reeks",
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="session_registrations",
+    )
+    name = models.CharField("naam", max_length=120)
+    email = models.EmailField("e-mailadres")
+    organisation = models.CharField("organisatie", max_length=150, blank=True)
+    role = models.CharField("functie", max_length=150, blank=True)
+    consent_at = models.DateTimeField("toestemming gegeven op")
+    created_at = models.DateTimeField("aangemeld op", auto_now_add=True)
+    anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "aanmelding"
+        verbose_name_plural = "aanmeldingen"
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "email"],
+                condition=Q(anonymised_at__isnull=True),
+                name="registration_email_once_per_series",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.series})"
+
+    def get_absolute_url(self):
+        return reverse("sessions:registration", args=[self.token])
+
+
+class Seat(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Aangemeld"
+        WAITING = "waiting", "Op de wachtlijst"
+        CANCELLED = "cancelled", "Afgemeld"
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="seats")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="seats")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    # The waiting list is served in this order.
+    requested_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    evaluation_invited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "plaats"
+        verbose_name_plural = "plaatsen"
+        ordering = ["session__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "session"], name="seat_once")
+        ]
+        indexes = [models.Index(fields=["session", "status", "requested_at"])]
+
+    def __str__(self):
+        return f"{self.registration.name}: {self.session} ({self.get_status_display()})"
+
+    @property
+    def shows_meeting_link(self) -> bool:
+        """The link is shown from the moment the reminder goes out, to confirmed seats."""
+        session = self.session
+        return (
+            self.status == self.Status.CONFIRMED
+            and not session.is_cancelled
+            and not session.has_ended
+            and bool(session.meeting_url)
+            and (self.reminder_sent_at is not None or timezone.now() >= session.reminder_due_at)
+        )
+
+
+class Evaluation(models.Model):
+    """The co-evaluation of one session by one participant; kept without personal data
+    (the link to the seat is removed when registrations are purged)."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="evaluations")
+    seat = models.OneToOneField(
+        Seat, on_delete=models.SET_NULL, null=True, blank=True, related_name="evaluation"
+    )
+    score = models.PositiveSmallIntegerField("cijfer", choices=[(n, str(n)) for n in range(1, 6)])
+    keep = models.TextField("wat moeten we zo houden?", max_length=2000, blank=True)
+    improve = models.TextField("wat kan beter?", max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "co-evaluatie"
+        verbose_name_plural = "co-evaluaties"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="evaluation_score_1_to_5"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session}: {self.score}"

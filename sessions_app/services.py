@@ -1,0 +1,460 @@
+"""Everything that changes registrations, in one place.
+
+Seats are counted inside a lock on the session row (``select_for_update``), so two
+people can never take the last seat at the same time on PostgreSQL. Sessions are
+always locked in primary-key order, so two registrations for several sessions cannot
+deadlock. Mail is queued in the same transaction and sent after the commit.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count
+from django.utils import timezone
+
+from cocreatie.mail import send_after_commit
+from sessions_app import calendar
+from sessions_app.models import (
+    REMINDER_BEFORE,
+    Evaluation,
+    Registration,
+    Seat,
+    Session,
+    SessionSeries,
+    new_token,
+)
+
+# Invitations to the co-evaluation go out for sessions that ended this recently.
+EVALUATION_WINDOW = timedelta(days=14)
+ACTIVE = (Seat.Status.CONFIRMED, Seat.Status.WAITING)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def _lock_sessions(pks) -> list[Session]:
+    return list(
+        Session.objects.select_for_update()
+        .filter(pk__in=list(pks))
+        .select_related("series")
+        .order_by("pk")
+    )
+
+
+def _confirmed_count(session: Session) -> int:
+    return session.seats.filter(status=Seat.Status.CONFIRMED).count()
+
+
+def _take_seat(seat: Seat, session: Session, now) -> None:
+    """Confirm the seat if there is room, else put it on the waiting list. The caller
+    holds the lock on ``session``."""
+    has_room = session.capacity is None or _confirmed_count(session) < session.capacity
+    seat.status = Seat.Status.CONFIRMED if has_room else Seat.Status.WAITING
+    seat.requested_at = seat.status_changed_at = now
+    if seat.status == Seat.Status.CONFIRMED and now >= session.reminder_due_at:
+        seat.reminder_sent_at = now  # the link goes with this mail: no separate reminder
+
+
+def _calendar_attachment(seats):
+    sessions = [seat.session for seat in seats if seat.status == Seat.Status.CONFIRMED]
+    if not sessions:
+        return ()
+    return [("sessies.ics", calendar.build_calendar(sessions).decode(), "text/calendar")]
+
+
+def _mail_overview(registration: Registration, template: str, **context) -> None:
+    seats = list(
+        registration.seats.select_related("session__series", "session__phase").order_by(
+            "session__order"
+        )
+    )
+    send_after_commit(
+        template,
+        {"registration": registration, "seats": seats, **context},
+        [registration.email],
+        attachments=_calendar_attachment(seats),
+    )
+
+
+@dataclass
+class RegistrationResult:
+    registration: Registration
+    new_seats: list[Seat]
+
+
+def register(
+    *,
+    series: SessionSeries,
+    sessions,
+    name: str,
+    email: str,
+    organisation: str = "",
+    role: str = "",
+    user=None,
+) -> RegistrationResult:
+    """Register for one or more sessions of a series.
+
+    Registering again with the same address adds sessions to the existing registration
+    and never duplicates a seat; the details already stored are kept (whoever types an
+    address has not proven it is theirs). Either way the owner of the address gets a
+    mail with their personal link, so the page can answer the same for everyone.
+    """
+    email = normalise_email(email)
+    session_pks = {session.pk for session in sessions}
+    if not session_pks:
+        raise ValidationError("Kies minstens één sessie.")
+    now = timezone.now()
+    with transaction.atomic():
+        locked = _lock_sessions(session_pks)
+        closed = [s for s in locked if s.series_id != series.pk or not s.is_open]
+        if closed or len(locked) != len(session_pks):
+            raise ValidationError(
+                "Voor een of meer gekozen sessies kun je je niet meer aanmelden. "
+                "Kies opnieuw uit de sessies die nog open zijn."
+            )
+        registration = _registration_for(series, email, name, organisation, role, user, now)
+        new_seats = []
+        for session in locked:
+            seat = Seat.objects.filter(registration=registration, session=session).first()
+            if seat and seat.status in ACTIVE:
+                continue  # already registered or waiting: nothing changes
+            seat = seat or Seat(registration=registration, session=session)
+            _take_seat(seat, session, now)
+            seat.save()
+            new_seats.append(seat)
+        _mail_overview(registration, "registration_confirmation", new_seats=new_seats)
+    return RegistrationResult(registration, new_seats)
+
+
+def _registration_for(series, email, name, organisation, role, user, now) -> Registration:
+    existing = Registration.objects.filter(
+        series=series, email=email, anonymised_at__isnull=True
+    ).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Registration.objects.create(
+                series=series,
+                email=email,
+                name=name.strip(),
+                organisation=organisation.strip(),
+                role=role.strip(),
+                consent_at=now,
+                user=user if user and normalise_email(user.email) == email else None,
+            )
+    except IntegrityError:  # the same address registered a moment ago
+        return Registration.objects.get(series=series, email=email, anonymised_at__isnull=True)
+
+
+def cancel_seat(*, seat: Seat, notify: bool = True) -> Seat | None:
+    """Cancel one seat. A freed seat goes to the first on the waiting list, who is told
+    by e-mail. Returns the promoted seat, if any."""
+    with transaction.atomic():
+        (session,) = _lock_sessions([seat.session_id])
+        seat = Seat.objects.select_related("registration").get(pk=seat.pk)
+        if seat.status == Seat.Status.CANCELLED:
+            return None
+        if session.has_started:
+            raise ValidationError("Deze sessie is al begonnen. Afmelden kan niet meer.")
+        was_confirmed = seat.status == Seat.Status.CONFIRMED
+        seat.status, seat.status_changed_at = Seat.Status.CANCELLED, timezone.now()
+        seat.save(update_fields=["status", "status_changed_at"])
+        if notify:
+            _mail_cancelled_seat(seat, session)
+        return _promote_waiting(session) if was_confirmed else None
+
+
+def _mail_cancelled_seat(seat: Seat, session: Session) -> None:
+    send_after_commit(
+        "seat_cancelled",
+        {"registration": seat.registration, "session": session},
+        [seat.registration.email],
+        attachments=[
+            (
+                calendar.filename(session),
+                calendar.build_calendar([session], method="CANCEL").decode(),
+                "text/calendar",
+            )
+        ],
+    )
+
+
+def _promote_waiting(session: Session) -> Seat | None:
+    """Fill free seats from the waiting list, first come first served. The caller holds
+    the lock on ``session``."""
+    if session.is_cancelled or session.has_started:
+        return None
+    free = None if session.capacity is None else session.capacity - _confirmed_count(session)
+    waiting = session.seats.filter(status=Seat.Status.WAITING).order_by("requested_at", "pk")
+    promoted = None
+    for seat in waiting.select_related("registration")[:free] if free else []:
+        now = timezone.now()
+        seat.status, seat.status_changed_at = Seat.Status.CONFIRMED, now
+        if now >= session.reminder_due_at:
+            seat.reminder_sent_at = now
+        seat.save(update_fields=["status", "status_changed_at", "reminder_sent_at"])
+        _mail_overview(seat.registration, "seat_promoted", session=session, seat=seat)
+        promoted = promoted or seat
+    return promoted
+
+
+def cancel_session(*, session: Session, message: str) -> int:
+    """The organiser cancels a session: everyone registered or waiting is told, with a
+    calendar update (same UID, higher SEQUENCE, STATUS:CANCELLED). Returns how many."""
+    message = message.strip()
+    if not message:
+        raise ValidationError("Schrijf een bericht voor de deelnemers.")
+    with transaction.atomic():
+        (session,) = _lock_sessions([session.pk])
+        if session.is_cancelled:
+            raise ValidationError("Deze sessie is al afgelast.")
+        session.status = Session.Status.CANCELLED  # saving raises the calendar SEQUENCE
+        session.save(update_fields=["status", "updated_at"])
+        seats = list(session.seats.filter(status__in=ACTIVE).select_related("registration"))
+        ics = calendar.build_calendar([session], method="CANCEL").decode()
+        for seat in seats:
+            send_after_commit(
+                "session_cancelled",
+                {"registration": seat.registration, "session": session, "message": message},
+                [seat.registration.email],
+                attachments=[(calendar.filename(session), ics, "text/calendar")],
+            )
+    return len(seats)
+
+
+def mail_participants(*, session: Session, subject: str, message: str) -> int:
+    """The organiser writes to everyone registered or waiting for a session."""
+    subject, message = subject.strip(), message.strip()
+    if not subject or not message:
+        raise ValidationError("Vul een onderwerp en een bericht in.")
+    seats = session.seats.filter(status__in=ACTIVE).select_related("registration")
+    with transaction.atomic():
+        for seat in seats:
+            send_after_commit(
+                "session_message",
+                {
+                    "registration": seat.registration,
+                    "session": session,
+                    "subject": subject,
+                    "message": message,
+                },  # fmt: skip
+                [seat.registration.email],
+            )
+    return len(seats)
+
+
+# --- Scheduled work: reminders and co-evaluation invitations -----------------------------
+
+BATCH = 200
+
+
+def send_due_reminders(now=None) -> int:
+    """Mail the meeting link to every confirmed participant of a session that starts
+    within the next 24 hours, once. Safe to run twice at the same time: each run takes
+    the seats it can lock and skips the ones another run holds."""
+    now = now or timezone.now()
+    due = Seat.objects.filter(
+        status=Seat.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        session__status=Session.Status.PLANNED,
+        session__starts_at__gt=now,
+        session__starts_at__lte=now + REMINDER_BEFORE,
+    )
+    return _process_in_batches(due, _send_reminder, now)
+
+
+def _send_reminder(seat: Seat, now) -> None:
+    seat.reminder_sent_at = now
+    seat.save(update_fields=["reminder_sent_at"])
+    send_after_commit(
+        "session_reminder",
+        {"registration": seat.registration, "session": seat.session, "seat": seat},
+        [seat.registration.email],
+    )
+
+
+def send_evaluation_invitations(now=None) -> int:
+    """After a session: invite its participants to the short co-evaluation, once."""
+    now = now or timezone.now()
+    due = Seat.objects.filter(
+        status=Seat.Status.CONFIRMED,
+        evaluation_invited_at__isnull=True,
+        session__status=Session.Status.PLANNED,
+        session__ends_at__lte=now,
+        session__ends_at__gt=now - EVALUATION_WINDOW,
+        registration__anonymised_at__isnull=True,
+    )
+    return _process_in_batches(due, _send_evaluation_invitation, now)
+
+
+def _send_evaluation_invitation(seat: Seat, now) -> None:
+    seat.evaluation_invited_at = now
+    seat.save(update_fields=["evaluation_invited_at"])
+    send_after_commit(
+        "evaluation_invitation",
+        {"registration": seat.registration, "session": seat.session},
+        [seat.registration.email],
+    )
+
+
+def _process_in_batches(queryset, handle, now) -> int:
+    done = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                queryset.select_for_update(skip_locked=True, of=("self",))
+                .select_related("registration", "session__series")
+                .order_by("pk")[:BATCH]
+            )
+            for seat in batch:
+                handle(seat, now)
+        done += len(batch)
+        if len(batch) < BATCH:
+            return done
+
+
+# --- Co-evaluation -------------------------------------------------------------------------
+
+
+def evaluation_create(*, seat: Seat, score: int, keep: str = "", improve: str = "") -> Evaluation:
+    with transaction.atomic():
+        seat = Seat.objects.select_for_update().select_related("session").get(pk=seat.pk)
+        if seat.status != Seat.Status.CONFIRMED or not seat.session.has_ended:
+            raise ValidationError("Je kunt alleen een sessie beoordelen waar je bij was.")
+        if Evaluation.objects.filter(seat=seat).exists():
+            raise ValidationError("Je hebt deze sessie al beoordeeld. Dank je wel!")
+        evaluation = Evaluation(
+            session=seat.session, seat=seat, score=score, keep=keep.strip(), improve=improve.strip()
+        )
+        evaluation.full_clean()
+        evaluation.save()
+        return evaluation
+
+
+def evaluation_summary(session: Session) -> dict:
+    """Averages and answers without names, for the organisers."""
+    evaluations = session.evaluations.all()
+    totals = evaluations.aggregate(average=Avg("score"), count=Count("pk"))
+    scores = dict(evaluations.values_list("score").annotate(n=Count("pk")))
+    return {
+        "count": totals["count"],
+        "average": totals["average"],
+        "scores": [(score, scores.get(score, 0)) for score in range(1, 6)],
+        "keep": [e.keep for e in evaluations if e.keep],
+        "improve": [e.improve for e in evaluations if e.improve],
+    }
+
+
+# --- Organisers' export and privacy ------------------------------------------------------
+
+CSV_HEADER = ["naam", "e-mailadres", "organisatie", "functie", "status", "aangemeld op"]
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    value = str(value)
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def registrations_csv(session: Session) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    seats = session.seats.select_related("registration").order_by("status", "requested_at")
+    for seat in seats:
+        registration = seat.registration
+        writer.writerow(
+            spreadsheet_safe(value)
+            for value in (
+                registration.name,
+                registration.email,
+                registration.organisation,
+                registration.role,
+                seat.get_status_display(),
+                timezone.localtime(seat.requested_at).strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    return out.getvalue()
+
+
+def purge_registrations(*, older_than_days: int, now=None) -> int:
+    """Anonymise the registrations of series whose last session ended more than
+    ``older_than_days`` ago. Co-evaluation answers stay, without a link to a person."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=older_than_days)
+    series = SessionSeries.objects.with_dates().filter(last_end__lt=cutoff)
+    registrations = Registration.objects.filter(series__in=series, anonymised_at__isnull=True)
+    count = 0
+    with transaction.atomic():
+        for registration in registrations.select_for_update():
+            _anonymise(registration, now)
+            count += 1
+    return count
+
+
+def _anonymise(registration: Registration, now) -> None:
+    Evaluation.objects.filter(seat__registration=registration).update(seat=None)
+    registration.name, registration.email = "Verwijderd", ""
+    registration.organisation = registration.role = ""
+    registration.user, registration.token = None, new_token()
+    registration.anonymised_at = now
+    registration.save()
+
+
+# --- A member's own data (account export and deletion) -----------------------------------
+
+
+def member_registrations(user):
+    """Registrations made while logged in or with the member's own address."""
+    from django.db.models import Q
+
+    return Registration.objects.filter(anonymised_at__isnull=True).filter(
+        Q(user=user) | Q(email=normalise_email(user.email))
+    )
+
+
+def export_member(user) -> dict:
+    def stamp(value):
+        return value.isoformat() if value else None
+
+    registrations = (
+        member_registrations(user).select_related("series").prefetch_related("seats__session")
+    )
+    return {
+        "session_registrations": [
+            {
+                "series": registration.series.title,
+                "name": registration.name,
+                "email": registration.email,
+                "organisation": registration.organisation,
+                "role": registration.role,
+                "consent_at": stamp(registration.consent_at),
+                "sessions": [
+                    {
+                        "session": seat.session.title,
+                        "starts_at": stamp(seat.session.starts_at),
+                        "status": seat.status,
+                    }
+                    for seat in registration.seats.all()
+                ],
+            }
+            for registration in registrations
+        ]
+    }
+
+
+def forget_member(user) -> None:
+    """When a member deletes their account: give up their seats in sessions to come
+    (the waiting list moves up) and anonymise their registrations."""
+    now = timezone.now()
+    for registration in member_registrations(user):
+        for seat in registration.seats.filter(status__in=ACTIVE, session__starts_at__gt=now):
+            cancel_seat(seat=seat, notify=False)
+        with transaction.atomic():
+            _anonymise(Registration.objects.select_for_update().get(pk=registration.pk), now)

@@ -1,0 +1,473 @@
+"""Public pages of the online sessions, the registrant's personal page (behind a secret
+link), and the organisers' pages under /moderatie/sessies/."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from cocreatie import ratelimit
+from cocreatie.views import BreadcrumbsMixin
+from community.models import is_moderator
+from sessions_app import calendar, services
+from sessions_app.forms import (
+    AddSessionsForm,
+    EvaluationForm,
+    RegistrationForm,
+    SessionCancelForm,
+    SessionMessageForm,
+    availability_text,
+)
+from sessions_app.models import Registration, Seat, Session, SessionSeries
+
+logger = logging.getLogger(__name__)
+
+SESSIONS = ("Sessies", "sessions:series_list")
+
+
+def sessions_trail(*items):
+    return [(SESSIONS[0], reverse(SESSIONS[1])), *items]
+
+
+def programme(series: SessionSeries):
+    """The sessions of a series with seat counts and what a visitor can do."""
+    sessions = list(series.sessions.with_seat_counts().select_related("phase").order_by("order"))
+    for session in sessions:
+        session.series = series
+        session.availability = availability_text(session)
+    return sessions
+
+
+def published_series():
+    return SessionSeries.objects.published()
+
+
+# --- Public pages -------------------------------------------------------------------------
+
+
+class SeriesListView(BreadcrumbsMixin, ListView):
+    template_name = "sessions_app/series_list.html"
+    breadcrumb_label = "Sessies"
+    context_object_name = "series_list"
+
+    def get_queryset(self):
+        return published_series().with_dates().order_by("first_start")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        all_series = [s for s in context["series_list"] if s.first_start]
+        context["upcoming"] = [s for s in all_series if s.last_end >= now]
+        context["past"] = sorted(
+            (s for s in all_series if s.last_end < now), key=lambda s: s.first_start, reverse=True
+        )
+        return context
+
+
+class SeriesDetailView(BreadcrumbsMixin, DetailView):
+    template_name = "sessions_app/series_detail.html"
+    context_object_name = "series"
+
+    def get_queryset(self):
+        return published_series()
+
+    def get_breadcrumbs(self):
+        return sessions_trail((self.object.title, None))
+
+    def get_context_data(self, **kwargs):
+        sessions = programme(self.object)
+        return super().get_context_data(
+            sessions=sessions, any_open=any(s.is_open for s in sessions), **kwargs
+        )
+
+
+class RegisterView(BreadcrumbsMixin, FormView):
+    """One form for one or more sessions. The page answers the same whether or not the
+    address was registered before; the mail carries the personal link."""
+
+    template_name = "sessions_app/register.html"
+    form_class = RegistrationForm
+    rate_limit = 10
+    rate_period = 60 * 60
+
+    def dispatch(self, request, *args, **kwargs):
+        self.series = get_object_or_404(published_series(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def open_sessions(self):
+        return self.series.sessions.open_for_registration().with_seat_counts().order_by("order")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "sessions": self.open_sessions()}
+
+    def get_initial(self):
+        initial = {"sessions": self.request.GET.getlist("sessie")}
+        user = self.request.user
+        if user.is_authenticated:
+            profile = getattr(user, "profile", None)
+            initial.update(
+                email=user.email,
+                name=profile.display_name if profile else user.get_full_name(),
+                organisation=profile.organisation.name if profile and profile.organisation else "",
+                role=profile.role if profile else "",
+            )
+        return initial
+
+    def get_breadcrumbs(self):
+        return sessions_trail(
+            (self.series.title, self.series.get_absolute_url()), ("Aanmelden", None)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(series=self.series, **kwargs)
+
+    def form_valid(self, form):
+        if not ratelimit.hit(
+            self.request, "session-registration", limit=self.rate_limit, period=self.rate_period
+        ):
+            form.add_error(
+                None,
+                "Er zijn vanaf jouw adres in korte tijd veel aanmeldingen gedaan. Probeer het "
+                "over een uur opnieuw.",
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        data = form.cleaned_data
+        if form.is_spam:
+            logger.info("Session registration honeypot filled; dropped.")
+        else:
+            try:
+                services.register(
+                    series=self.series,
+                    sessions=data["sessions"],
+                    name=data["name"],
+                    email=data["email"],
+                    organisation=data["organisation"],
+                    role=data["role"],
+                    user=self.request.user if self.request.user.is_authenticated else None,
+                )
+            except ValidationError as error:
+                form.add_error("sessions", error)
+                return self.form_invalid(form)
+        self.request.session["registered_email"] = data["email"]
+        return redirect("sessions:registered", slug=self.series.slug)
+
+
+class RegisteredView(BreadcrumbsMixin, TemplateView):
+    template_name = "sessions_app/registered.html"
+
+    def get(self, request, *args, **kwargs):
+        self.series = get_object_or_404(published_series(), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return sessions_trail(
+            (self.series.title, self.series.get_absolute_url()), ("Aangemeld", None)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            series=self.series, email=self.request.session.get("registered_email"), **kwargs
+        )
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def series_ics(request, slug):
+    series = get_object_or_404(published_series(), slug=slug)
+    sessions = series.sessions.select_related("series").order_by("order")
+    return _calendar_response(calendar.build_calendar(sessions), calendar.filename(series))
+
+
+def session_ics(request, slug, order):
+    session = get_object_or_404(
+        Session.objects.select_related("series").filter(series__is_published=True),
+        series__slug=slug,
+        order=order,
+    )
+    return _calendar_response(calendar.build_calendar([session]), calendar.filename(session))
+
+
+# --- The registrant's personal page ------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class PersonalMixin:
+    """Pages behind the secret link: not cached, not indexed, never leaked as referrer."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = get_object_or_404(
+            Registration.objects.select_related("series").filter(anonymised_at__isnull=True),
+            token=kwargs["token"],
+        )
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def seats(self):
+        return list(
+            self.registration.seats.select_related("session__series", "session__phase").order_by(
+                "session__order"
+            )
+        )
+
+
+class RegistrationView(PersonalMixin, TemplateView):
+    template_name = "sessions_app/registration.html"
+
+    def addable_sessions(self):
+        taken = self.registration.seats.filter(status__in=services.ACTIVE).values("session")
+        return (
+            self.registration.series.sessions.open_for_registration()
+            .exclude(pk__in=taken)
+            .with_seat_counts()
+            .order_by("order")
+        )
+
+    def get_context_data(self, **kwargs):
+        seats = self.seats()
+        evaluated = set(
+            self.registration.seats.filter(evaluation__isnull=False).values_list("pk", flat=True)
+        )
+        for seat in seats:
+            seat.can_cancel = seat.status in services.ACTIVE and seat.session.is_open
+            seat.can_evaluate = (
+                seat.status == Seat.Status.CONFIRMED
+                and seat.session.has_ended
+                and not seat.session.is_cancelled
+                and seat.pk not in evaluated
+            )
+            seat.evaluated = seat.pk in evaluated
+        addable = self.addable_sessions()
+        return super().get_context_data(
+            registration=self.registration,
+            series=self.registration.series,
+            seats=seats,
+            add_form=kwargs.pop("add_form", None) or AddSessionsForm(sessions=addable),
+            **kwargs,
+        )
+
+
+class RegistrationAddView(RegistrationView):
+    def post(self, request, *args, **kwargs):
+        form = AddSessionsForm(request.POST, sessions=self.addable_sessions())
+        if form.is_valid():
+            registration = self.registration
+            try:
+                services.register(
+                    series=registration.series,
+                    sessions=form.cleaned_data["sessions"],
+                    name=registration.name,
+                    email=registration.email,
+                )
+            except ValidationError as error:
+                form.add_error("sessions", error)
+            else:
+                messages.success(request, "Je aanmelding is bijgewerkt. Je krijgt een e-mail.")
+                return redirect(registration)
+        return self.render_to_response(self.get_context_data(add_form=form))
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.registration)
+
+
+class SeatCancelView(PersonalMixin, View):
+    def post(self, request, token, seat_pk):
+        seat = get_object_or_404(self.registration.seats.select_related("session"), pk=seat_pk)
+        try:
+            services.cancel_seat(seat=seat)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, f"Je bent afgemeld voor '{seat.session.title}'. Je krijgt een e-mail."
+            )
+        return redirect(self.registration)
+
+
+class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
+    template_name = "sessions_app/evaluation.html"
+    form_class = EvaluationForm
+
+    def get_seat(self):
+        seat = (
+            self.registration.seats.select_related("session__series")
+            .filter(session__order=self.kwargs["order"], status=Seat.Status.CONFIRMED)
+            .first()
+        )
+        if seat is None or not seat.session.has_ended or seat.session.is_cancelled:
+            raise Http404
+        return seat
+
+    def get_context_data(self, **kwargs):
+        seat = self.get_seat()
+        return super().get_context_data(
+            seat=seat,
+            session=seat.session,
+            registration=self.registration,
+            already=hasattr(seat, "evaluation"),
+            **kwargs,
+        )
+
+    def get_breadcrumbs(self):
+        return sessions_trail(("Co-evaluatie", None))
+
+    def form_valid(self, form):
+        try:
+            services.evaluation_create(seat=self.get_seat(), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Dank je wel! Je antwoorden helpen de volgende sessies.")
+        return redirect(self.registration)
+
+
+class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
+    """A member's registrations: made while logged in, or with their own address."""
+
+    template_name = "sessions_app/my_registrations.html"
+
+    def get_breadcrumbs(self):
+        return sessions_trail(("Mijn aanmeldingen", None))
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        registrations = (
+            (
+                Registration.objects.filter(anonymised_at__isnull=True, user=user)
+                | Registration.objects.filter(
+                    anonymised_at__isnull=True, email=services.normalise_email(user.email)
+                )
+            )
+            .select_related("series")
+            .prefetch_related(
+                Prefetch(
+                    "seats",
+                    queryset=Seat.objects.select_related("session").order_by("session__order"),
+                )
+            )
+        )
+        return super().get_context_data(registrations=registrations.distinct(), **kwargs)
+
+
+# --- Organisers ---------------------------------------------------------------------------
+
+
+def can_organise(user) -> bool:
+    return user.is_authenticated and (
+        is_moderator(user) or user.has_perm("sessions_app.change_session")
+    )
+
+
+class OrganiserMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_organise(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OrganiserSeriesListView(OrganiserMixin, BreadcrumbsMixin, TemplateView):
+    template_name = "sessions_app/organiser/series_list.html"
+
+    def get_breadcrumbs(self):
+        return [("Moderatie", reverse("community:moderation")), ("Sessies", None)]
+
+    def get_context_data(self, **kwargs):
+        series_list = SessionSeries.objects.with_dates().order_by("-first_start")
+        sessions = (
+            Session.objects.with_seat_counts()
+            .filter(series__in=series_list)
+            .order_by("series", "order")
+        )
+        by_series = {}
+        for session in sessions:
+            by_series.setdefault(session.series_id, []).append(session)
+        series_list = list(series_list)
+        for series in series_list:
+            series.session_rows = by_series.get(series.pk, [])
+        return super().get_context_data(series_list=series_list, **kwargs)
+
+
+class OrganiserSessionView(OrganiserMixin, BreadcrumbsMixin, DetailView):
+    template_name = "sessions_app/organiser/session.html"
+    context_object_name = "session"
+
+    def get_queryset(self):
+        return Session.objects.select_related("series", "phase").with_seat_counts()
+
+    def get_breadcrumbs(self):
+        return [
+            ("Moderatie", reverse("community:moderation")),
+            ("Sessies", reverse("sessions:organiser_series_list")),
+            (str(self.object), None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        seats = self.object.seats.select_related("registration").order_by("status", "requested_at")
+        return super().get_context_data(
+            confirmed=[s for s in seats if s.status == Seat.Status.CONFIRMED],
+            waiting=[s for s in seats if s.status == Seat.Status.WAITING],
+            cancelled=[s for s in seats if s.status == Seat.Status.CANCELLED],
+            evaluation=services.evaluation_summary(self.object),
+            message_form=kwargs.pop("message_form", None) or SessionMessageForm(),
+            cancel_form=kwargs.pop("cancel_form", None) or SessionCancelForm(),
+            **kwargs,
+        )
+
+
+class OrganiserSessionActionView(OrganiserSessionView):
+    """POST: mail all participants, or cancel the session."""
+
+    def get(self, request, *args, **kwargs):
+        return redirect("sessions:organiser_session", pk=kwargs["pk"])
+
+    def post(self, request, pk, action):
+        self.object = self.get_object()
+        if action == "mailen":
+            form = SessionMessageForm(request.POST)
+            if form.is_valid():
+                count = services.mail_participants(session=self.object, **form.cleaned_data)
+                messages.success(request, f"Je bericht gaat naar {count} deelnemer(s).")
+                return redirect("sessions:organiser_session", pk=pk)
+            return self.render_to_response(self.get_context_data(message_form=form))
+        form = SessionCancelForm(request.POST)
+        if form.is_valid():
+            try:
+                count = services.cancel_session(session=self.object, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, f"De sessie is afgelast. {count} deelnemer(s) krijgen bericht."
+                )
+                return redirect("sessions:organiser_session", pk=pk)
+        return self.render_to_response(self.get_context_data(cancel_form=form))
+
+
+class OrganiserExportView(OrganiserMixin, View):
+    def get(self, request, pk):
+        session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
+        response = HttpResponse(
+            services.registrations_csv(session), content_type="text/csv; charset=utf-8"
+        )
+        name = f"aanmeldingen-{session.series.slug}-{session.order}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
+        return response

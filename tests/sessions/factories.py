@@ -1,0 +1,53 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from sessions_app.models import Registration, Seat, Session, SessionSeries
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionSeries
+
+    title = factory.Sequence(lambda n: f"Reeks {n}")
+    slug = factory.Sequence(lambda n: f"reeks-{n}")
+    summary = "Vier korte online sessies over co-creatie."
+    introduction = "Elke week een fase van co-creatie."
+    organisers = "Hogeschool Utrecht"
+    joining_tips = "Zet je camera aan als dat kan."
+    is_published = True
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    series = factory.SubFactory(SeriesFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Sessie {n}")
+    speaker = "Nynke Joustra, gemeente Nieuwegein"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=1))
+    meeting_url = factory.Sequence(lambda n: f"https://meet.example.org/geheim-{n}")
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    series = factory.SubFactory(SeriesFactory)
+    name = factory.Sequence(lambda n: f"Deelnemer {n}")
+    email = factory.Sequence(lambda n: f"deelnemer{n}@example.org")
+    consent_at = factory.LazyFunction(timezone.now)
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Seat
+
+    session = factory.SubFactory(SessionFactory)
+    registration = factory.SubFactory(
+        RegistrationFactory, series=factory.SelfAttribute("..session.series")
+    )
+    status = Seat.Status.CONFIRMED

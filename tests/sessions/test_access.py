@@ -1,0 +1,167 @@
+"""Every URL of the sessions app × role → the expected answer.
+
+The personal pages are opened with the registrant's own secret link (whoever holds it)
+and with a wrong one, which must answer 404 to everyone.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.community.factories import ModeratorFactory, VerifiedUserFactory
+from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
+
+ROLES = ("anonymous", "member", "moderator")
+
+
+def expect(anonymous, member, moderator):
+    return dict(zip(ROLES, (anonymous, member, moderator), strict=True))
+
+
+EVERYONE = expect(200, 200, 200)
+NOBODY = expect(404, 404, 404)
+MEMBERS = expect("login", 200, 200)
+ORGANISERS = expect("login", 403, 200)
+WRONG_TOKEN = "dit-is-niet-de-goede-link-0123456789abcdefghijk"
+
+
+@dataclass
+class Row:
+    url_name: str
+    kwargs: callable
+    expected: dict
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+    label: str = ""
+
+
+def token(w):
+    return w["seat"].registration.token
+
+
+ROWS = [
+    Row("sessions:series_list", lambda w: {}, EVERYONE),
+    Row("sessions:series_detail", lambda w: {"slug": w["series"].slug}, EVERYONE),
+    Row(
+        "sessions:series_detail",
+        lambda w: {"slug": w["draft_series"].slug},
+        NOBODY,
+        label="unpublished",
+    ),
+    Row("sessions:register", lambda w: {"slug": w["series"].slug}, EVERYONE),
+    Row("sessions:registered", lambda w: {"slug": w["series"].slug}, EVERYONE),
+    Row("sessions:series_ics", lambda w: {"slug": w["series"].slug}, EVERYONE),
+    Row(
+        "sessions:session_ics",
+        lambda w: {"slug": w["series"].slug, "order": w["seat"].session.order},
+        EVERYONE,
+    ),
+    Row("sessions:my_registrations", lambda w: {}, MEMBERS),
+    Row("sessions:registration", lambda w: {"token": token(w)}, EVERYONE),
+    Row("sessions:registration", lambda w: {"token": WRONG_TOKEN}, NOBODY, label="wrong"),
+    Row(
+        "sessions:registration_add",
+        lambda w: {"token": token(w)},
+        expect(200, 200, 200),
+        method="post",
+        data={"sessions": []},
+    ),
+    Row(
+        "sessions:registration_add",
+        lambda w: {"token": WRONG_TOKEN},
+        NOBODY,
+        method="post",
+        label="wrong",
+    ),
+    Row(
+        "sessions:seat_cancel",
+        lambda w: {"token": token(w), "seat_pk": w["seat"].pk},
+        expect(302, 302, 302),
+        method="post",
+    ),
+    Row(
+        "sessions:seat_cancel",
+        lambda w: {"token": WRONG_TOKEN, "seat_pk": w["seat"].pk},
+        NOBODY,
+        method="post",
+        label="wrong",
+    ),
+    Row(
+        "sessions:seat_cancel",
+        lambda w: {"token": token(w), "seat_pk": w["other_seat"].pk},
+        NOBODY,
+        method="post",
+        label="someone-elses-seat",
+    ),
+    Row(
+        "sessions:evaluation",
+        lambda w: {"token": w["past_seat"].registration.token, "order": 1},
+        EVERYONE,
+    ),
+    Row(
+        "sessions:evaluation",
+        lambda w: {"token": WRONG_TOKEN, "order": 1},
+        NOBODY,
+        label="wrong",
+    ),
+    Row(
+        "sessions:evaluation",
+        lambda w: {"token": token(w), "order": w["seat"].session.order},
+        NOBODY,
+        label="not-yet-held",
+    ),
+    Row("sessions:organiser_series_list", lambda w: {}, ORGANISERS),
+    Row("sessions:organiser_session", lambda w: {"pk": w["seat"].session.pk}, ORGANISERS),
+    Row("sessions:organiser_export", lambda w: {"pk": w["seat"].session.pk}, ORGANISERS),
+    Row(
+        "sessions:organiser_session_action",
+        lambda w: {"pk": w["seat"].session.pk, "action": "mailen"},
+        expect("login", 403, 302),
+        method="post",
+        data={"subject": "Welkom", "message": "Tot donderdag!"},
+    ),
+]
+
+ACCESS_ROW_NAMES = {row.url_name for row in ROWS}
+
+
+@pytest.fixture
+def world(db):
+    series = SeriesFactory()
+    seat = SeatFactory(session__series=series)
+    past = SessionFactory(
+        order=1,
+        starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=1),
+    )
+    return {
+        "series": series,
+        "draft_series": SeriesFactory(is_published=False),
+        "seat": seat,
+        "other_seat": SeatFactory(),
+        "past_seat": SeatFactory(session=past),
+        "member": VerifiedUserFactory(),
+        "moderator": ModeratorFactory(),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "row", ROWS, ids=[f"{row.url_name}{'-' + row.label if row.label else ''}" for row in ROWS]
+)
+def test_sessions_access(client, world, row, role):
+    if role != "anonymous":
+        client.force_login(world[role])
+    url = reverse(row.url_name, kwargs=row.kwargs(world))
+
+    response = getattr(client, row.method)(url, row.data)
+
+    expected = row.expected[role]
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == expected, f"{url} as {role}"
