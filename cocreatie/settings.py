@@ -285,4 +285,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "INFO")},
+    # Every task start and finish is logged at INFO: too chatty beside the site's own log.
+    "loggers": {"django_tasks": {"level": env.get_str("TASKS_LOG_LEVEL", "WARNING")}},
 }

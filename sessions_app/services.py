@@ -214,6 +214,10 @@ def cancel_session(*, session: Session, message: str) -> int:
         (session,) = _lock_sessions([session.pk])
         if session.is_cancelled:
             raise ValidationError("Deze sessie is al afgelast.")
+        if session.has_started:
+            raise ValidationError(
+                "Deze sessie is al begonnen of voorbij: afgelasten kan niet meer."
+            )
         session.status = Session.Status.CANCELLED  # saving raises the calendar SEQUENCE
         session.save(update_fields=["status", "updated_at"])
         seats = list(session.seats.filter(status__in=ACTIVE).select_related("registration"))
