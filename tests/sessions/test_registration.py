@@ -288,3 +288,21 @@ def test_a_registration_is_kept_while_the_mail_server_is_down_and_mailed_later(
     assert message.attachments  # the calendar file survived the wait
     queued.refresh_from_db()
     assert queued.sent_at is not None
+
+
+def test_in_production_the_task_worker_sends_the_confirmation(series, register, settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    register(series, 1)
+
+    assert not mail.outbox  # queued, not sent by the web request
+    assert DBTaskResult.objects.filter(task_path="cocreatie.mail.deliver_mail").count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    (message,) = mail.outbox
+    assert message.to == ["nynke@gemeente.example"]
+    assert OutgoingMail.objects.get().sent_at is not None
