@@ -5,12 +5,10 @@ two-factor authentication) and a suspended member. "login" means: sent to log in
 Content that is not yours answers 404, so nobody can probe what exists.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
-from django.urls import reverse
 
 from community.models import Report
+from tests.access import Row, assert_answer, open_as
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -30,16 +28,6 @@ EVERYONE = expect(200, 200, 200, 200, 200)
 MEMBERS = expect("login", 200, 200, 200)
 MODERATORS = expect("login", 403, 403, 200)
 MODERATOR_ACTION = expect("login", 403, 403, 302)
-
-
-@dataclass
-class Row:
-    url_name: str
-    kwargs: callable
-    expected: dict
-    method: str = "get"
-    data: dict = field(default_factory=dict)
-    label: str = ""
 
 
 ROWS = [
@@ -176,21 +164,8 @@ def world(db):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    "row", ROWS, ids=[f"{row.url_name}{'-' + row.label if row.label else ''}" for row in ROWS]
-)
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
 def test_community_access(client, world, row, role):
-    if role != "anonymous":
-        client.force_login(world[role])
-    url = reverse(row.url_name, kwargs=row.kwargs(world))
+    url, response = open_as(client, world, row, role)
 
-    response = getattr(client, row.method)(url, row.data)
-
-    expected = row.expected[role]
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected
-        if expected == 302:
-            assert not response["Location"].startswith(reverse("account_login"))
+    assert_answer(response, row.expected[role], f"{url} as {role}")

@@ -4,13 +4,12 @@ The personal pages are opened with the registrant's own secret link (whoever hol
 and with a wrong one, which must answer 404 to everyone.
 """
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
+from tests.access import Row, assert_answer, open_as
 from tests.community.factories import ModeratorFactory, VerifiedUserFactory
 from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
 
@@ -26,16 +25,6 @@ NOBODY = expect(404, 404, 404)
 MEMBERS = expect("login", 200, 200)
 ORGANISERS = expect("login", 403, 200)
 WRONG_TOKEN = "dit-is-niet-de-goede-link-0123456789abcdefghijk"
-
-
-@dataclass
-class Row:
-    url_name: str
-    kwargs: callable
-    expected: dict
-    method: str = "get"
-    data: dict = field(default_factory=dict)
-    label: str = ""
 
 
 def token(w):
@@ -149,19 +138,8 @@ def world(db):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    "row", ROWS, ids=[f"{row.url_name}{'-' + row.label if row.label else ''}" for row in ROWS]
-)
+@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
 def test_sessions_access(client, world, row, role):
-    if role != "anonymous":
-        client.force_login(world[role])
-    url = reverse(row.url_name, kwargs=row.kwargs(world))
+    url, response = open_as(client, world, row, role)
 
-    response = getattr(client, row.method)(url, row.data)
-
-    expected = row.expected[role]
-    if expected == "login":
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("account_login"))
-    else:
-        assert response.status_code == expected, f"{url} as {role}"
+    assert_answer(response, row.expected[role], f"{url} as {role}")
