@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ADDRESS := 127.0.0.1:8000
+# The browser tests drive Debian's Chromium; `make test` installs it when missing.
+CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format migrate demo clean
@@ -19,6 +21,12 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
 
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
 run: export DEBUG ?= true
 run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
 	mkdir -p var/static
@@ -32,12 +40,12 @@ run: install ## Set up, load the demo content and serve the site on http://127.0
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
-test: install ## Set up and run the whole test suite (lint, checks, migrations, pytest)
+test: install $(CHROMIUM) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 lint: install ## Check the code style
 	$(BIN)/ruff check .

@@ -208,7 +208,8 @@ def session_ics(request, slug, order):
 
 @method_decorator(never_cache, name="dispatch")
 class PersonalMixin:
-    """Pages behind the secret link: not cached, not indexed, never leaked as referrer."""
+    """Pages behind the secret link: not cached, not indexed, never sent as referrer to
+    another site."""
 
     def dispatch(self, request, *args, **kwargs):
         self.registration = get_object_or_404(
@@ -217,7 +218,8 @@ class PersonalMixin:
         )
         response = super().dispatch(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        # Not "no-referrer": Chrome then sends "Origin: null" and CSRF refuses the forms.
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     def seats(self):

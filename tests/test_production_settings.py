@@ -26,8 +26,11 @@ def run(args, tmp_path, **env):
         "ALLOWED_HOSTS": "cocreatie.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "EMAIL_HOST": "",
+        "STATIC_ROOT": str(tmp_path / "static"),
         **env,
     }
+    # Set for the browser tests in this process; production must never have it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -70,6 +73,7 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
+call_command("collectstatic", verbosity=0, interactive=False)
 from django.test import Client
 client = Client(HTTP_HOST="cocreatie.example.nl")
 home = client.get("/")

@@ -106,3 +106,14 @@ def test_health_check_reports_a_reachable_database(client, django_assert_num_que
 
 def test_health_check_only_answers_reads(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_form_without_its_security_token_gets_a_plain_dutch_explanation():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/contact/", {"name": "X"})
+
+    assert response.status_code == 403
+    assert "Dit formulier is verlopen" in response.content.decode()
+    assert_base_layout(response.content.decode())

@@ -290,6 +290,7 @@ def test_a_registration_is_kept_while_the_mail_server_is_down_and_mailed_later(
     assert queued.sent_at is not None
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 def test_in_production_the_task_worker_sends_the_confirmation(series, register, settings):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult

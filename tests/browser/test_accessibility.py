@@ -1,0 +1,129 @@
+"""axe-core in the browser on every page type: zero violations of the WCAG 2.0 / 2.1
+A and AA rules, for visitors, members and moderators, forms empty and with errors."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
+from community.models import Case, Organisation, Profile
+from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
+from sessions_app.models import Registration, SessionSeries
+from tests.browser.test_journeys import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+class Scanner:
+    def __init__(self, site):
+        self.site, self.axe, self.violations = site, Axe(), {}
+
+    def scan(self, page, label):
+        results = self.axe.run(page, options=WCAG)
+        found = results.response["violations"]
+        if found:
+            self.violations[label] = [
+                f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+                for v in found
+            ]
+
+    def visit(self, page, path, status=200):
+        response = page.goto(f"{self.site.url}{path}")
+        assert response.status == status, f"{path}: {response.status}"
+        self.scan(page, path)
+
+    def submit_empty(self, page, path, button):
+        page.goto(f"{self.site.url}{path}")
+        page.locator("main form").get_by_role("button", name=button).click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        self.scan(page, f"{path} (with errors)")
+
+
+def public_paths():
+    series = SessionSeries.objects.get(slug="co-creatie-in-het-publieke-domein")
+    case = Case.objects.published().first()
+    return [
+        "/", "/roadmap/", Phase.objects.first().get_absolute_url(),
+        "/uitdagingen/", Challenge.objects.first().get_absolute_url(),
+        "/voorbeelden/", "/voorbeelden/?fase=co-design&land=Nederland",
+        Example.objects.first().get_absolute_url(),
+        "/hulpmiddelen/", Tool.objects.first().get_absolute_url(),
+        "/themas/", Theme.objects.first().get_absolute_url(),
+        "/artikelen/", Article.objects.first().get_absolute_url(),
+        f"/tags/{Tool.objects.first().tags.first().slug}/",
+        "/zoeken/", "/zoeken/?q=narratieve", "/zoeken/?q=qqxyzzy",
+        "/community/", "/community/?fase=co-design", case.get_absolute_url(),
+        Profile.objects.filter(is_listed=True).first().get_absolute_url(),
+        Organisation.objects.first().get_absolute_url(),
+        "/sessies/", series.get_absolute_url(), f"{series.get_absolute_url()}aanmelden/",
+        f"{series.get_absolute_url()}aangemeld/",
+        Registration.objects.filter(series=series).first().get_absolute_url(),
+        "/privacy/", "/toegankelijkheid/", "/contact/",
+        "/account/login/", "/account/signup/", "/account/password/reset/",
+    ]  # fmt: skip
+
+
+def test_every_page_type_has_no_wcag_violations(site, page, second_page, console_problems):
+    load_accounts()
+    console_problems.expect("/bestaat-niet/")
+    scanner = Scanner(site)
+
+    for path in public_paths():
+        scanner.visit(page, path)
+    scanner.visit(page, "/bestaat-niet/", status=404)
+    scanner.submit_empty(page, "/contact/", "Bericht versturen")
+    scanner.submit_empty(page, "/account/signup/", "Account maken")
+    scanner.submit_empty(page, "/sessies/co-creatie-in-het-publieke-domein/aanmelden/", "Aanmelden")
+
+    # A member's own pages, and their forms with errors.
+    log_in(page, site, "sanne@lindendal.example", password=DEMO_PASSWORD)
+    case = Case.objects.published().exclude(author__email="sanne@lindendal.example").first()
+    for path in ["/community/mijn-verhalen/", "/community/verhalen/nieuw/",
+                 "/community/mijn-profiel/", "/community/mijn-gegevens/",
+                 "/sessies/mijn-aanmeldingen/", "/account/email/",
+                 "/account/password/change/", "/account/2fa/",
+                 f"/community/melden/verhaal/{case.pk}/", case.get_absolute_url()]:  # fmt: skip
+        scanner.visit(page, path)
+    scanner.submit_empty(page, "/community/verhalen/nieuw/", "Opslaan als concept")
+    scanner.submit_empty(page, f"/community/melden/verhaal/{case.pk}/", "Melding versturen")
+
+    # The moderator's pages.
+    log_in(second_page, site, "moderator@example.org", DEMO_PASSWORD, secret=DEMO_TOTP_SECRET)
+    submitted = Case.objects.filter(status="submitted").first()
+    session = SessionSeries.objects.get(slug="co-creatie-in-het-publieke-domein").sessions.first()
+    for path in ["/moderatie/", "/moderatie/logboek/",
+                 f"/moderatie/verhalen/{submitted.slug}/", "/moderatie/sessies/",
+                 f"/moderatie/sessies/{session.pk}/"]:  # fmt: skip
+        scanner.visit(second_page, path)
+
+    assert scanner.violations == {}, "\n".join(
+        f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.violations.items()
+    )
+
+
+def test_focus_moves_to_the_error_summary_which_links_to_the_fields(site, page):
+    site.go("/contact/")
+    page.get_by_role("button", name="Bericht versturen").click()
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("^Je naam")).click()
+    expect(page.get_by_label("Je naam")).to_be_focused()
+    described = page.get_by_label("Je naam").get_attribute("aria-describedby")
+    assert "id_name_error" in described
+    expect(page.locator("#id_name_error")).to_contain_text("Vul je naam in.")
+
+
+def test_the_scan_notices_a_violation(site, page):
+    """The control: the same scan on a page with a known fault reports it."""
+    site.go("/")
+    page.evaluate("document.querySelector('main h1').insertAdjacentHTML('afterend', "
+                  "'<input type=\"text\" name=\"zonder-label\">')")  # fmt: skip
+
+    results = Axe().run(page, options=WCAG)
+
+    assert "label" in {violation["id"] for violation in results.response["violations"]}
