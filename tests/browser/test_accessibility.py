@@ -78,6 +78,12 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     scanner.submit_empty(page, "/contact/", "Bericht versturen")
     scanner.submit_empty(page, "/account/signup/", "Account maken")
     scanner.submit_empty(page, "/sessies/co-creatie-in-het-publieke-domein/aanmelden/", "Aanmelden")
+    scanner.submit_empty(page, "/account/login/", "Inloggen")
+    scanner.submit_empty(page, "/account/password/reset/", "Herstel mijn wachtwoord")
+    past = Registration.objects.filter(
+        series__slug="co-creatie-in-het-publieke-domein-eerdere-reeks"
+    ).first()
+    scanner.visit(page, f"{past.get_absolute_url()}evaluatie/1/")
 
     # A member's own pages, and their forms with errors.
     log_in(page, site, "sanne@lindendal.example", password=DEMO_PASSWORD)
@@ -90,6 +96,10 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
         scanner.visit(page, path)
     scanner.submit_empty(page, "/community/verhalen/nieuw/", "Opslaan als concept")
     scanner.submit_empty(page, f"/community/melden/verhaal/{case.pk}/", "Melding versturen")
+    page.goto(f"{site.url}/community/mijn-profiel/")
+    page.get_by_label(re.compile("naam", re.I)).first.fill("")
+    page.locator("main form").get_by_role("button").first.click()
+    scanner.scan(page, "/community/mijn-profiel/ (with errors)")
 
     # The moderator's pages.
     log_in(second_page, site, "moderator@example.org", DEMO_PASSWORD, secret=DEMO_TOTP_SECRET)
