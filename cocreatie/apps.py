@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CocreatieConfig(AppConfig):
     name = "cocreatie"
     verbose_name = "Cocreatie"
+
+    def ready(self):
+        from cocreatie import pagecache
+
+        pagecache.connect_signals()

@@ -25,6 +25,8 @@ def client_ip(request) -> str:
 def hit(request, scope: str, *, limit: int, period: int) -> bool:
     """Count one attempt; False once more than ``limit`` were made in this window of
     ``period`` seconds."""
+    if settings.BENCH_RELAXED_LIMITS:
+        return True
     window = int(timezone.now().timestamp()) // period
     address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{address}:{window}"

@@ -83,11 +83,13 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "cocreatie.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cocreatie.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.ModeratorMFAMiddleware",
@@ -241,6 +243,16 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{_site.hostname}>")
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Only for `make bench`: lifts the per-address rate limits (one machine plays thousands
+# of visitors) and adds /bench/ping, the minimal view the results are compared with.
+BENCH_RELAXED_LIMITS = env.get_bool("BENCH_RELAXED_LIMITS", default=False)
+if BENCH_RELAXED_LIMITS:
+    ACCOUNT_RATE_LIMITS = False
+
+# Pages for visitors who are not logged in are kept this many seconds in the shared
+# cache (0: off); any change to public content makes new copies at once.
+PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
+
 # How many reverse proxies in front of the app add to X-Forwarded-For (0: none, read
 # the address of the connection). Used by the rate limits, here and in allauth.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)

@@ -12,3 +12,7 @@ from cocreatie.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Query-count and behaviour tests measure the pages themselves; the whole-page cache
+# for anonymous visitors has its own tests (tests/test_page_cache.py) that turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -32,7 +32,7 @@ class FilterQueryMixin:
     def get_context_data(self, **kwargs):
         query = QueryDict(mutable=True)
         for key, values in self.request.GET.lists():
-            if key != "page" and any(values):
+            if key not in ("page", "na", "voor") and any(values):
                 query.setlist(key, [value for value in values if value])
         return super().get_context_data(filter_query=query.urlencode(), **kwargs)
 
@@ -204,3 +204,8 @@ def healthz(request):
             "database unreachable\n", status=503, content_type="text/plain; charset=utf-8"
         )
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+def bench_ping(request):
+    """A minimal view: no database, no template (only routed in benchmark mode)."""
+    return HttpResponse("pong", content_type="text/plain")

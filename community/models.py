@@ -242,7 +242,15 @@ class Case(models.Model):
         ordering = ["-published_at", "-created_at"]
         verbose_name = "praktijkverhaal"
         verbose_name_plural = "praktijkverhalen"
-        indexes = [models.Index(fields=["status", "is_hidden", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "is_hidden", "-published_at"]),
+            # The public list, newest first, paged by (published_at, id) cursor.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published", is_hidden=False),
+                name="case_published_newest",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cocreatie import pagecache
 from cocreatie.mail import send_after_commit
 from community.models import (
     Case,
@@ -91,6 +92,7 @@ def profile_refresh_verification(profile: Profile) -> bool:
     if verified != profile.is_verified_member:
         profile.is_verified_member = verified
         Profile.objects.filter(pk=profile.pk).update(is_verified_member=verified)
+        pagecache.content_changed()
     return verified
 
 
@@ -128,6 +130,7 @@ def organisation_merge(*, source: Organisation, target: Organisation, actor: Use
     target.save(update_fields=["email_domains"])
     Profile.objects.filter(organisation=source).update(organisation=target)
     Case.objects.filter(organisation=source).update(organisation=target)
+    pagecache.content_changed()
     log_action(
         actor=actor,
         action=ModerationLog.Action.MERGE_ORGANISATIONS,
@@ -366,6 +369,7 @@ def report_create(*, reporter: User, item: Case | Comment, reason: str, text: st
             is_hidden=True, hidden_reason="Verborgen na meldingen van leden."
         )
         item.is_hidden = True
+        pagecache.content_changed()
         log_action(
             actor=None,
             action=ModerationLog.Action.AUTO_HIDE,

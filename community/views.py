@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -15,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
 from cocreatie.views import BreadcrumbsMixin, FilterQueryMixin
-from community import services
+from community import pagination, services
 from community.forms import (
     AccountDeleteForm,
     CaseFilterForm,
@@ -43,11 +44,11 @@ def form_error_message(request, error: ValidationError):
 
 
 class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
-    """Published cases, filtered by phase, challenge, kind of organisation and tag."""
+    """Published cases, filtered by phase, challenge, kind of organisation and tag;
+    newest first, paged by cursor (see community.pagination)."""
 
     template_name = "community/case_list.html"
     context_object_name = "cases"
-    paginate_by = 20
 
     def get(self, request, *args, **kwargs):
         self.filter_form = CaseFilterForm(request.GET)
@@ -58,16 +59,37 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
 
     def get_queryset(self):
         self.filter_form.is_valid()
-        cases = (
-            Case.objects.published()
-            .select_related("organisation", "author__profile")
-            .prefetch_related(Prefetch("phases", queryset=Phase.objects.published()))
-            .order_by("-published_at", "-pk")
-        )
+        cases = Case.objects.published().order_by("-published_at", "-pk")
         return self.filter_form.filter(cases).distinct()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        cases = self.object_list
+        page = pagination.paginate(
+            cases.select_related("organisation", "author__profile").prefetch_related(
+                Prefetch("phases", queryset=Phase.objects.published())
+            ),
+            self.request.GET,
+        )
+        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        count_key = "|".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            cases=page.items,
+            cursor_page=page,
+            total=pagination.cached_count(cases, count_key),
+            **kwargs,
+        )
+
+
+def case_list_page_url(number: int) -> str:
+    """The address of page ``number`` of the unfiltered case list (for the benchmark):
+    found once with an OFFSET, then served by cursor like every other page."""
+    if number <= 1:
+        return reverse("community:case_list")
+    cases = Case.objects.published().order_by("-published_at", "-pk")
+    last_of_previous = cases[(number - 1) * pagination.PAGE_SIZE - 1]
+    query = urlencode({pagination.AFTER: pagination.encode(last_of_previous)})
+    return f"{reverse('community:case_list')}?{query}"
 
 
 class CaseDetailView(BreadcrumbsMixin, DetailView):

@@ -1,0 +1,92 @@
+"""Anonymous visitors get pages from the shared cache; any change to what a page shows
+makes a fresh copy at once, and logged-in members, forms and private pages are never
+served from it."""
+
+import pytest
+from django.urls import reverse
+
+from community import services as community_services
+from tests.community.factories import CaseFactory, VerifiedUserFactory
+from tests.roadmap.factories import ChallengeFactory
+from tests.sessions.factories import SeatFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_a_repeated_visit_is_served_from_the_cache_with_a_validator(
+    client, django_assert_max_num_queries
+):
+    ChallengeFactory(title="Weinig draagvlak", slug="draagvlak")
+
+    first = client.get("/uitdagingen/")
+    with django_assert_max_num_queries(1):  # one round trip to the cache, nothing else
+        second = client.get("/uitdagingen/")
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Weinig draagvlak" in second.content.decode()
+    assert second["Content-Security-Policy"] and second["Last-Modified"]
+    etag = second["ETag"]
+    unchanged = client.get("/uitdagingen/", headers={"if-none-match": etag})
+    assert unchanged.status_code == 304
+
+
+def test_a_change_shows_at_once(client):
+    challenge = ChallengeFactory(title="Weinig draagvlak", slug="draagvlak")
+    client.get("/uitdagingen/")
+
+    challenge.title = "Te weinig draagvlak bij bestuurders"
+    challenge.save()
+
+    response = client.get("/uitdagingen/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Te weinig draagvlak bij bestuurders" in response.content.decode()
+
+
+def test_changes_made_without_save_signals_show_at_once_too(client):
+    case = CaseFactory(title="Buurtkamer")
+    client.get(case.get_absolute_url())
+
+    for _ in range(3):  # three reports hide it through queryset.update()
+        community_services.report_create(
+            reporter=VerifiedUserFactory(), item=case, reason="spam", text=""
+        )
+
+    assert client.get(case.get_absolute_url()).status_code == 404
+
+
+def test_seats_left_follow_each_registration(client):
+    session = SessionFactory(capacity=5)
+    url = session.series.get_absolute_url()
+    assert "Nog 5 plaatsen" in client.get(url).content.decode()
+
+    SeatFactory(session=session)
+
+    assert "Nog 4 plaatsen" in client.get(url).content.decode()
+
+
+def test_logged_in_members_and_forms_are_never_served_from_the_cache(client):
+    client.get("/contact/")
+    assert "X-Page-Cache" not in client.get("/contact/")  # a form with a CSRF token
+
+    member = VerifiedUserFactory()
+    client.get("/")
+    client.force_login(member)
+    page = client.get("/")
+    assert "X-Page-Cache" not in page
+    assert "Uitloggen" in page.content.decode()
+
+
+def test_private_pages_are_never_cached(client):
+    seat = SeatFactory()
+    url = reverse("sessions:registration", args=[seat.registration.token])
+
+    client.get(url)
+    response = client.get(url)
+
+    assert "X-Page-Cache" not in response
