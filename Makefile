@@ -7,6 +7,8 @@ INSTALLED := $(VENV)/.installed
 ADDRESS := 127.0.0.1:8000
 # The browser tests drive Debian's Chromium; `make test` installs it when missing.
 CHROMIUM ?= /usr/bin/chromium
+# The shared-cache test starts a throwaway Redis; `make test` installs it when missing.
+REDIS_SERVER := /usr/bin/redis-server
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format migrate demo clean
@@ -21,11 +23,11 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
 
-$(CHROMIUM):
-	@echo "Installing Debian's chromium for the browser tests"
+$(CHROMIUM) $(REDIS_SERVER):
+	@echo "Installing Debian's $(notdir $@) for the tests"
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,redis-server)
 
 run: export DEBUG ?= true
 run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
@@ -40,7 +42,7 @@ run: install ## Set up, load the demo content and serve the site on http://127.0
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
-test: install $(CHROMIUM) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
+test: install $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING

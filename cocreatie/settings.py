@@ -182,12 +182,24 @@ MODERATORS_GROUP = "Moderatoren"
 
 # Shared by every app server (rate limits live here), so the database by default;
 # create the table with `manage.py createcachetable`.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "cocreatie_cache",
+# The shared cache (rate limits, anonymous pages, counts). Every app server must use the
+# same one: the database by default, Redis when REDIS_URL is set (for more traffic).
+REDIS_URL = env.get_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "cocreatie",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cocreatie_cache",
+        }
+    }
 
 # --- Language and time ------------------------------------------------------------------
 
