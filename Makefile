@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 REDIS_SERVER := /usr/bin/redis-server
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo clean
+.PHONY: help install run test bench lint format migrate demo clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,11 @@ test: install $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+SCALE ?= small
+bench: install ## Benchmark on PostgreSQL + gunicorn + wrk (SCALE=small|full); results in bench/results/
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[dev,bench]"
+	$(BIN)/python bench/run.py --scale $(SCALE)
 
 lint: install ## Check the code style
 	$(BIN)/ruff check .

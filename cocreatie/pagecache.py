@@ -38,7 +38,7 @@ PRIVATE_MODELS = {
 # Models whose changes only the session pages show (seats left).
 SESSION_MODELS = {"sessions_app.registration", "sessions_app.seat"}
 SESSION_PATHS = ("/sessies/",)
-SKIP_PATHS = ("/beheer/", "/moderatie/", "/account/", "/healthz", "/static/")
+SKIP_PATHS = ("/beheer/", "/moderatie/", "/account/", "/healthz", "/static/", "/bench/")
 
 
 def bump(version_key: str) -> None:

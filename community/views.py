@@ -348,6 +348,7 @@ class ProfileDetailView(BreadcrumbsMixin, DetailView):
         cases = (
             Case.objects.published()
             .filter(author_id=self.object.user_id)
+            .select_related("organisation")
             .order_by("-published_at")[:50]
         )
         return super().get_context_data(

@@ -43,6 +43,8 @@ def grow(world, n):
         case.challenges.add(world["challenge"])
         CommentFactory(case=world["case"], author=member)
         CaseFactory(author=member, status="submitted", published_at=None)
+        # The author's profile lists their cases, each with its organisation.
+        CaseFactory(author=world["author"], organisation=OrganisationFactory())
         example = ExampleFactory()
         world["challenge"].examples.add(example)
         if number % 2:
