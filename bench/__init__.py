@@ -1,0 +1,1 @@
+"""Tools for the performance benchmark; ``python -m bench.seed`` fills a database."""

@@ -1,0 +1,447 @@
+"""The benchmark report: a Markdown table and the targets, built from the results dict
+that ``bench/run.py`` writes to ``bench/results/<scale>.json``. Pure functions (standard
+library only) so that they can be tested without running anything; the chart needs
+matplotlib and is skipped when it is not installed.
+
+The results dict, as far as this module reads it::
+
+    {
+      "scale": "small", "date": "...", "machine": {...}, "settings": {...},
+      "pages": [
+        {"key": "home", "label": "Home", "path": "/", "method": "GET",
+         "auth": "anonymous" | "member", "status": 200, "queries": 7,
+         "queries_cached": 1, "page_cache": "hit" | "miss" | None,
+         "runs": {"1": RUN, "8": RUN, "32": RUN}, "note": "..."},
+      ],
+      "references": [ same shape as a page, keys "ping" and "static" ],
+      "burst": {"requests": 500, "duration_s": 9.9, "errors": 0, "stored": 500,
+                "confirmed": 100, "waiting": 400, "capacity": 100, ...},
+      "memory": {"workers": 10, "max_mb": 80.1, "mean_mb": 75.0},
+    }
+    RUN = {"rps": 512.3, "p50_ms": 12.1, "p95_ms": 20.2, "p99_ms": 30.3,
+           "errors": 0, "failed": None}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONCURRENCIES = ("1", "8", "32")
+MAIN_CONCURRENCY = "8"
+
+MAX_QUERIES = 15
+MAX_P99_MS = 100.0
+MAX_SEARCH_P95_MS = 50.0
+MAX_DEEP_PAGE_SLOWDOWN = 0.20
+MIN_SHARE_OF_MINIMAL_VIEW = 0.50
+MAX_WORKER_MB = 150.0
+
+SEARCH_KEYS = ("search_common", "search_rare")
+FIRST_PAGE_KEY = "cases_page_1"
+DEEP_PAGE_KEY = "cases_page_2000"
+MINIMAL_VIEW_KEY = "ping"
+
+MET, NOT_MET, NOT_MEASURED = "met", "not met", "not measured"
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    name: str
+    status: str  # MET, NOT_MET or NOT_MEASURED
+    detail: str
+
+    def line(self) -> str:
+        return f"- **{self.status}** — {self.name}: {self.detail}"
+
+
+# --- Small helpers ----------------------------------------------------------------------
+
+
+def run_at(entry: dict, concurrency: str = MAIN_CONCURRENCY) -> dict | None:
+    """The load run of a page at a concurrency, or None when it was not measured."""
+    if entry.get("status") != 200:
+        return None
+    run = (entry.get("runs") or {}).get(concurrency)
+    if not run or run.get("failed") or not run.get("rps"):
+        return None
+    return run
+
+
+def is_measured(entry: dict) -> bool:
+    return run_at(entry) is not None
+
+
+def find(entries: list[dict], key: str) -> dict | None:
+    return next((entry for entry in entries if entry.get("key") == key), None)
+
+
+def fmt_number(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def fmt_ms(value: float | None) -> str:
+    return fmt_number(value, 1)
+
+
+def _names(entries: list[dict]) -> str:
+    return ", ".join(entry.get("label", entry.get("key", "?")) for entry in entries)
+
+
+def page_state(entry: dict) -> str | None:
+    """Why a page has no numbers, or None when it has."""
+    status = entry.get("status")
+    if status is None:
+        return entry.get("note") or "not run"
+    if status != 200:
+        note = f" ({entry['note']})" if entry.get("note") else ""
+        return f"HTTP {status}, not measured{note}"
+    if not is_measured(entry):
+        run = (entry.get("runs") or {}).get(MAIN_CONCURRENCY) or {}
+        return f"load run failed: {run.get('failed') or 'no requests'}"
+    return None
+
+
+def total_errors(entry: dict) -> int:
+    return sum(int(run.get("errors") or 0) for run in (entry.get("runs") or {}).values())
+
+
+# --- The table ----------------------------------------------------------------------------
+
+
+def table_row(entry: dict, *, reference: bool = False) -> str:
+    label = entry.get("label", entry.get("key", "?"))
+    path = entry.get("path") or ""
+    method = entry.get("method", "GET")
+    name = f"{label} ({method} `{path}`)" if method != "GET" else f"{label} `{path}`"
+    if entry.get("auth") == "member":
+        name += " — logged in"
+    if entry.get("page_cache") == "hit":
+        name += " †"
+    if reference:
+        name = f"*Reference: {name}*"
+    queries = "—" if reference or entry.get("queries") is None else str(entry["queries"])
+    cached = entry.get("queries_cached")
+    if queries != "—" and cached is not None and cached != entry["queries"]:
+        queries += f" ({cached} cached)"
+    state = page_state(entry)
+    runs = entry.get("runs") or {}
+    rps = [fmt_number((runs.get(c) or {}).get("rps")) if not state else "—" for c in CONCURRENCIES]
+    main = run_at(entry) or {}
+    errors = state or str(total_errors(entry))
+    cells = [name, queries, *rps, fmt_ms(main.get("p50_ms")), fmt_ms(main.get("p99_ms")), errors]
+    return "| " + " | ".join(cells) + " |"
+
+
+def build_table(results: dict) -> str:
+    header = (
+        "| Page | Queries | rps @1 | rps @8 | rps @32 | p50 @8 (ms) | p99 @8 (ms) | Errors |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    )
+    rows = [table_row(entry) for entry in results.get("pages", [])]
+    rows += [table_row(entry, reference=True) for entry in results.get("references", [])]
+    return "\n".join([header, *rows])
+
+
+def burst_line(burst: dict | None) -> str:
+    if not burst:
+        return "- Burst: not run."
+    if burst.get("skipped"):
+        return f"- Burst: not run ({burst['skipped']})."
+    sent = (
+        f", the last sent after {fmt_number(burst['last_sent_s'], 1)} s"
+        if burst.get("last_sent_s") is not None
+        else ""
+    )
+    return (
+        f"- Burst: {burst.get('requests', 0)} registrations scheduled over "
+        f"{fmt_number(burst.get('window_s', 10), 0)} s{sent}, all answered after "
+        f"{fmt_number(burst.get('duration_s'), 1)} s, "
+        f"to a session with {burst.get('capacity')} seats: {burst.get('stored')} stored, "
+        f"{burst.get('confirmed')} confirmed, {burst.get('waiting')} waiting, "
+        f"{burst.get('errors')} errors"
+        + (f" ({burst['error_detail']})" if burst.get("error_detail") else "")
+        + "."
+    )
+
+
+def memory_line(memory: dict | None) -> str:
+    if not memory or not memory.get("workers"):
+        return "- Worker memory: not measured."
+    return (
+        f"- Worker memory (VmRSS after all runs, {memory['workers']} workers): "
+        f"max {fmt_number(memory.get('max_mb'), 1)} MB, "
+        f"mean {fmt_number(memory.get('mean_mb'), 1)} MB."
+    )
+
+
+# --- The targets --------------------------------------------------------------------------
+
+
+def _unmeasured_pages(pages: list[dict]) -> list[dict]:
+    return [page for page in pages if not is_measured(page)]
+
+
+def target_queries(results: dict) -> TargetResult:
+    name = f"≤ {MAX_QUERIES} SQL queries per page (rendered, not from the page cache)"
+    pages = results.get("pages", [])
+    counted = [page for page in pages if page.get("queries") is not None]
+    if not counted:
+        return TargetResult(name, NOT_MEASURED, "no query counts")
+    worst = max(counted, key=lambda page: page["queries"])
+    over = [page for page in counted if page["queries"] > MAX_QUERIES]
+    missing = [page for page in pages if page.get("queries") is None]
+    detail = f"max {worst['queries']} ({worst.get('label')})"
+    if over:
+        detail += "; over the limit: " + ", ".join(
+            f"{page.get('label')} {page['queries']}" for page in over
+        )
+    if missing:
+        detail += f"; not counted: {_names(missing)}"
+    return TargetResult(name, NOT_MET if over or missing else MET, detail)
+
+
+def target_p99(results: dict) -> TargetResult:
+    name = f"p99 < {MAX_P99_MS:.0f} ms at {MAIN_CONCURRENCY} concurrent clients, every page"
+    pages = results.get("pages", [])
+    measured = [page for page in pages if is_measured(page)]
+    if not measured:
+        return TargetResult(name, NOT_MEASURED, "no page measured")
+    worst = max(measured, key=lambda page: run_at(page)["p99_ms"] or 0)
+    slow = [page for page in measured if (run_at(page)["p99_ms"] or 0) >= MAX_P99_MS]
+    missing = _unmeasured_pages(pages)
+    detail = f"worst {fmt_ms(run_at(worst)['p99_ms'])} ms ({worst.get('label')})"
+    if slow:
+        detail += "; too slow: " + ", ".join(
+            f"{page.get('label')} {fmt_ms(run_at(page)['p99_ms'])} ms" for page in slow
+        )
+    if missing:
+        detail += f"; not measured: {_names(missing)}"
+    return TargetResult(name, NOT_MET if slow or missing else MET, detail)
+
+
+def target_search_p95(results: dict) -> TargetResult:
+    name = f"search p95 < {MAX_SEARCH_P95_MS:.0f} ms at {MAIN_CONCURRENCY} concurrent clients"
+    pages = results.get("pages", [])
+    searches = [find(pages, key) for key in SEARCH_KEYS]
+    measured = [page for page in searches if page and is_measured(page)]
+    if not measured:
+        return TargetResult(name, NOT_MEASURED, "no search measured")
+    parts = [f"{page.get('label')} {fmt_ms(run_at(page).get('p95_ms'))} ms" for page in measured]
+    slow = [
+        page
+        for page in measured
+        if run_at(page).get("p95_ms") is None or run_at(page)["p95_ms"] >= MAX_SEARCH_P95_MS
+    ]
+    missing = len(measured) < len(SEARCH_KEYS)
+    detail = ", ".join(parts) + ("; a search page was not measured" if missing else "")
+    return TargetResult(name, NOT_MET if slow or missing else MET, detail)
+
+
+def target_deep_page(results: dict) -> TargetResult:
+    name = (
+        f"cases list page 2,000 within {MAX_DEEP_PAGE_SLOWDOWN:.0%} of page 1 "
+        f"(rps at {MAIN_CONCURRENCY})"
+    )
+    pages = results.get("pages", [])
+    first, deep = find(pages, FIRST_PAGE_KEY), find(pages, DEEP_PAGE_KEY)
+    if not (first and deep and is_measured(first) and is_measured(deep)):
+        missing = [
+            label
+            for label, page in (("page 1", first), ("page 2,000", deep))
+            if not (page and is_measured(page))
+        ]
+        return TargetResult(name, NOT_MEASURED, f"not measured: {', '.join(missing)}")
+    first_rps, deep_rps = run_at(first)["rps"], run_at(deep)["rps"]
+    ratio = deep_rps / first_rps
+    detail = (
+        f"{deep.get('label', 'page 2,000')} {fmt_number(deep_rps)} rps vs "
+        f"{first.get('label', 'page 1')} {fmt_number(first_rps)} rps ({ratio:.0%})"
+    )
+    met = ratio >= 1 - MAX_DEEP_PAGE_SLOWDOWN
+    return TargetResult(name, MET if met else NOT_MET, detail)
+
+
+def target_share_of_minimal_view(results: dict) -> TargetResult:
+    name = (
+        f"anonymous pages ≥ {MIN_SHARE_OF_MINIMAL_VIEW:.0%} of the minimal view's rps "
+        f"(GET, at {MAIN_CONCURRENCY})"
+    )
+    ping = find(results.get("references", []), MINIMAL_VIEW_KEY)
+    if not ping or not is_measured(ping):
+        state = page_state(ping) if ping else "not run"
+        return TargetResult(name, NOT_MEASURED, f"minimal view missing ({state})")
+    floor = run_at(ping)["rps"] * MIN_SHARE_OF_MINIMAL_VIEW
+    pages = [
+        page
+        for page in results.get("pages", [])
+        if page.get("auth", "anonymous") == "anonymous" and page.get("method", "GET") == "GET"
+    ]
+    measured = [page for page in pages if is_measured(page)]
+    if not measured:
+        return TargetResult(name, NOT_MEASURED, "no anonymous page measured")
+    slowest = min(measured, key=lambda page: run_at(page)["rps"])
+    below = [page for page in measured if run_at(page)["rps"] < floor]
+    missing = _unmeasured_pages(pages)
+    detail = (
+        f"minimal view {fmt_number(run_at(ping)['rps'])} rps, floor {fmt_number(floor)} rps; "
+        f"slowest {slowest.get('label')} {fmt_number(run_at(slowest)['rps'])} rps"
+    )
+    if below:
+        detail += f"; below: {_names(below)}"
+    if missing:
+        detail += f"; not measured: {_names(missing)}"
+    return TargetResult(name, NOT_MET if below or missing else MET, detail)
+
+
+def target_burst(results: dict) -> TargetResult:
+    burst = results.get("burst") or {}
+    requests = burst.get("requests", 500)
+    capacity = burst.get("capacity", 100)
+    name = f"burst: {requests} registrations stored, no errors, no overbooking"
+    if not burst or burst.get("skipped") or burst.get("stored") is None:
+        return TargetResult(name, NOT_MEASURED, burst.get("skipped") or "not run")
+    stored, confirmed, waiting = burst["stored"], burst["confirmed"], burst["waiting"]
+    errors = burst.get("errors", 0)
+    detail = (
+        f"{stored} stored, {confirmed} confirmed (capacity {capacity}), {waiting} waiting, "
+        f"{errors} errors"
+    )
+    met = (
+        stored == requests
+        and errors == 0
+        and confirmed == min(capacity, requests)
+        and waiting == requests - min(capacity, requests)
+    )
+    if confirmed > capacity:
+        detail += " — OVERBOOKED"
+    return TargetResult(name, MET if met else NOT_MET, detail)
+
+
+def target_memory(results: dict) -> TargetResult:
+    name = f"each worker < {MAX_WORKER_MB:.0f} MB RSS"
+    memory = results.get("memory") or {}
+    if not memory.get("workers"):
+        return TargetResult(name, NOT_MEASURED, "no workers found")
+    detail = f"max {fmt_number(memory['max_mb'], 1)} MB over {memory['workers']} workers"
+    return TargetResult(name, MET if memory["max_mb"] < MAX_WORKER_MB else NOT_MET, detail)
+
+
+def evaluate_targets(results: dict) -> list[TargetResult]:
+    return [
+        target_queries(results),
+        target_p99(results),
+        target_search_p95(results),
+        target_deep_page(results),
+        target_share_of_minimal_view(results),
+        target_burst(results),
+        target_memory(results),
+    ]
+
+
+# --- The whole report ---------------------------------------------------------------------
+
+
+def machine_line(results: dict) -> str:
+    machine = results.get("machine") or {}
+    settings = results.get("settings") or {}
+    parts = [
+        f"{machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, "
+        f"{fmt_number(machine.get('ram_gb'), 1)} GB RAM",
+        f"Python {machine.get('python', '?')}, Django {machine.get('django', '?')}, "
+        f"PostgreSQL {machine.get('postgresql', '?')}, wrk {machine.get('wrk', '?')}",
+    ]
+    if settings:
+        parts.append(
+            f"{settings.get('instances', '?')} gunicorn instances × "
+            f"{settings.get('workers_per_instance', '?')} sync workers, "
+            f"{settings.get('cache', 'database')} cache, "
+            f"{settings.get('duration_s', '?')} s per wrk run"
+        )
+    return "; ".join(parts) + "."
+
+
+def build_markdown(results: dict) -> str:
+    targets = evaluate_targets(results)
+    met = sum(1 for target in targets if target.status == MET)
+    lines = [
+        f"# Benchmark: scale {results.get('scale', '?')}, {results.get('date', '?')}",
+        "",
+        machine_line(results),
+        "",
+        build_table(results),
+        "",
+        burst_line(results.get("burst")),
+        memory_line(results.get("memory")),
+        "",
+        f"## Targets ({met} of {len(targets)} met)",
+        "",
+        *(target.line() for target in targets),
+        "",
+        "Notes: each load run spreads its connections over both app servers with one wrk "
+        "process per server; requests per second are summed and the combined p50/p95/p99 "
+        "are the highest of the two processes (conservative). At 1 connection a single wrk "
+        "runs against the first server; before its runs every page gets an unrecorded "
+        "warm-up. Queries are counted in-process with Django's test client on a rendered "
+        "page (after a warm-up request, with the anonymous page cache made to miss); "
+        '"(N cached)" is the next anonymous request. † the page was answered from the '
+        "anonymous page cache during the runs (X-Page-Cache: hit). PostgreSQL runs with "
+        "fsync off.",
+    ]
+    lines += [f"- {note}" for note in results.get("notes", [])]
+    return "\n".join(lines) + "\n"
+
+
+# --- The chart ----------------------------------------------------------------------------
+
+
+def chart_rows(results: dict) -> list[tuple[str, float]]:
+    """(label, rps at 8) per measured page and reference, in table order."""
+    rows = []
+    for entry in [*results.get("pages", []), *results.get("references", [])]:
+        run = run_at(entry)
+        if run:
+            rows.append((entry.get("label", entry.get("key", "?")), run["rps"]))
+    return rows
+
+
+def _is_reference(results: dict, label: str) -> bool:
+    return any(entry.get("label") == label for entry in results.get("references", []))
+
+
+def write_chart(results: dict, path) -> str | None:
+    """Draw the rps-at-8 bars to ``path`` (PNG). Returns a warning instead when
+    matplotlib is missing or there is nothing to draw."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot
+    except ImportError:
+        return "matplotlib is not installed: no chart (install the optional bench dependencies)"
+    rows = chart_rows(results)
+    if not rows:
+        return "nothing measured: no chart"
+    labels = [label for label, _ in rows][::-1]
+    values = [value for _, value in rows][::-1]
+    figure, axes = pyplot.subplots(figsize=(10, 0.45 * len(rows) + 1.6))
+    colours = ["#bbbbbb" if _is_reference(results, label) else "#4477aa" for label in labels]
+    axes.barh(labels, values, color=colours)
+    ping = find(results.get("references", []), MINIMAL_VIEW_KEY)
+    ping_run = run_at(ping) if ping else None
+    if ping_run:
+        axes.axvline(ping_run["rps"], color="#228833", linestyle="-", label="minimal view")
+        axes.axvline(
+            ping_run["rps"] * MIN_SHARE_OF_MINIMAL_VIEW,
+            color="#cc3311",
+            linestyle="--",
+            label=f"{MIN_SHARE_OF_MINIMAL_VIEW:.0%} of the minimal view",
+        )
+        axes.legend(loc="best")
+    axes.set_xlabel(f"requests per second at {MAIN_CONCURRENCY} concurrent clients")
+    axes.set_title(f"Cocreatie benchmark, scale {results.get('scale', '?')}")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    pyplot.close(figure)
+    return None
