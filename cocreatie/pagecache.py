@@ -13,15 +13,19 @@ form with a CSRF token) or say private / no-cache / no-store.
 """
 
 import hashlib
+import logging
 import time
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 CONTENT, SESSIONS = "pagecache:version:content", "pagecache:version:sessions"
 # Apps whose models appear on public pages.
@@ -43,9 +47,15 @@ SKIP_PATHS = ("/beheer/", "/moderatie/", "/account/", "/healthz", "/static/", "/
 
 def bump(version_key: str) -> None:
     try:
-        cache.incr(version_key)
-    except ValueError:  # not there yet, or expired
-        cache.set(version_key, 2, timeout=None)
+        with transaction.atomic():  # a savepoint: a cache error must not break the save
+            try:
+                cache.incr(version_key)
+            except ValueError:  # not there yet, or expired
+                cache.set(version_key, 2, timeout=None)
+    except DatabaseError:
+        # No cache table yet (before `createcachetable`): nothing can be cached either,
+        # and the change itself must not fail over it.
+        logger.warning("Page cache version not raised: the cache table is missing.")
 
 
 def _changed(sender, **kwargs):

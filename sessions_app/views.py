@@ -6,6 +6,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from cocreatie import ratelimit
 from cocreatie.views import BreadcrumbsMixin
@@ -55,23 +56,26 @@ def published_series():
 # --- Public pages -------------------------------------------------------------------------
 
 
-class SeriesListView(BreadcrumbsMixin, ListView):
+class SeriesListView(BreadcrumbsMixin, TemplateView):
+    """Upcoming series first (soonest first), then past ones (latest first); each list
+    is paged, so the page stays small however many series there are."""
+
     template_name = "sessions_app/series_list.html"
     breadcrumb_label = "Sessies"
-    context_object_name = "series_list"
-
-    def get_queryset(self):
-        return published_series().with_dates().order_by("first_start")
+    per_page = 20
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         now = timezone.now()
-        all_series = [s for s in context["series_list"] if s.first_start]
-        context["upcoming"] = [s for s in all_series if s.last_end >= now]
-        context["past"] = sorted(
-            (s for s in all_series if s.last_end < now), key=lambda s: s.first_start, reverse=True
+        series = published_series().with_dates().filter(first_start__isnull=False)
+        upcoming = Paginator(series.filter(last_end__gte=now).order_by("first_start", "pk"),
+                             self.per_page)  # fmt: skip
+        past = Paginator(series.filter(last_end__lt=now).order_by("-first_start", "-pk"),
+                         self.per_page)  # fmt: skip
+        return super().get_context_data(
+            upcoming=upcoming.get_page(self.request.GET.get("pagina")),
+            past=past.get_page(self.request.GET.get("eerder")),
+            **kwargs,
         )
-        return context
 
 
 class SeriesDetailView(BreadcrumbsMixin, DetailView):
