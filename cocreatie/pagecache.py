@@ -46,23 +46,45 @@ SKIP_PATHS = ("/beheer/", "/moderatie/", "/account/", "/healthz", "/static/", "/
 
 
 def bump(version_key: str) -> None:
+    """Give the version a new, never used value (a nanosecond clock reading: unlike a
+    counter it cannot fall back to an old value when the key expires or is evicted)."""
     try:
         with transaction.atomic():  # a savepoint: a cache error must not break the save
-            try:
-                cache.incr(version_key)
-            except ValueError:  # not there yet, or expired
-                cache.set(version_key, 2, timeout=None)
+            cache.set(version_key, time.time_ns(), timeout=None)
     except DatabaseError:
         # No cache table yet (before `createcachetable`): nothing can be cached either,
         # and the change itself must not fail over it.
         logger.warning("Page cache version not raised: the cache table is missing.")
 
 
+class _Bump:
+    """An on-commit callback, recognisable so that a transaction bumps each version once."""
+
+    def __init__(self, version_key):
+        self.version_key = version_key
+
+    def __call__(self):
+        bump(self.version_key)
+
+
+def schedule_bump(version_key: str) -> None:
+    """Raise the version once the transaction commits (at once outside a transaction).
+    Not before: a visitor reading in between would cache the old content under the new
+    version. Once per transaction, however many rows change."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        getattr(callback, "version_key", None) == version_key
+        for _, callback, *_ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_Bump(version_key))
+
+
 def _changed(sender, **kwargs):
     label = sender._meta.label_lower
     if label in PRIVATE_MODELS:
         return
-    bump(SESSIONS if label in SESSION_MODELS else CONTENT)
+    schedule_bump(SESSIONS if label in SESSION_MODELS else CONTENT)
 
 
 def connect_signals():
@@ -104,9 +126,15 @@ def _lookup(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     key = f"pagecache:page:{path}"
     found = cache.get_many([CONTENT, SESSIONS, key])
+    missing = [version for version in (CONTENT, SESSIONS) if version not in found]
+    if missing:  # first use, or evicted: start afresh, no old entry can match
+        for version in missing:
+            cache.add(version, time.time_ns(), timeout=None)
+        found.update(cache.get_many(missing))
+        found.pop(key, None)
     versions = (
-        found.get(CONTENT, 1),
-        found.get(SESSIONS, 1) if request.path.startswith(SESSION_PATHS) else 0,
+        found.get(CONTENT),
+        found.get(SESSIONS) if request.path.startswith(SESSION_PATHS) else 0,
     )
     entry = found.get(key)
     return key, versions, entry if entry and entry[0] == versions else None
@@ -114,7 +142,7 @@ def _lookup(request):
 
 def content_changed() -> None:
     """For changes made with queryset.update(), which sends no signals."""
-    bump(CONTENT)
+    schedule_bump(CONTENT)
 
 
 class AnonymousPageCacheMiddleware:

@@ -69,7 +69,7 @@ def paginate(queryset, params, page_size=PAGE_SIZE) -> CursorPage:
 
 def cached_count(queryset, key: str) -> int:
     """The number of rows, counted again only after public content changed."""
-    version = cache.get(pagecache.CONTENT, 1)
+    version = cache.get(pagecache.CONTENT, 0)
     cache_key = f"casecount:{version}:{key}"
     count = cache.get(cache_key)
     if count is None:

@@ -10,7 +10,8 @@ from tests.community.factories import CaseFactory, VerifiedUserFactory
 from tests.roadmap.factories import ChallengeFactory
 from tests.sessions.factories import SeatFactory, SessionFactory
 
-pytestmark = pytest.mark.django_db
+# Transactions really commit here, as on a live site, so the versions move on commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -90,3 +91,22 @@ def test_private_pages_are_never_cached(client):
     response = client.get(url)
 
     assert "X-Page-Cache" not in response
+
+
+def test_the_version_moves_only_after_the_commit(client):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from cocreatie import pagecache
+
+    client.get("/uitdagingen/")
+    before = cache.get(pagecache.CONTENT)
+
+    with transaction.atomic():
+        ChallengeFactory(slug="een")
+        ChallengeFactory(slug="twee")
+        assert cache.get(pagecache.CONTENT) == before  # others still read the old data
+
+    after = cache.get(pagecache.CONTENT)
+    assert after != before
+    assert client.get("/uitdagingen/")["X-Page-Cache"] == "miss"
