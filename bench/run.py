@@ -1105,10 +1105,9 @@ def write_results(results: dict) -> tuple[str, list[Path]]:
 
 def internal_lookup(payload: dict) -> dict:
     from django.db.models import Q
-    from django.utils import timezone
 
     from community.models import Profile
-    from sessions_app.models import Session, SessionSeries
+    from sessions_app.models import Session
 
     result: dict = {"notes": []}
     profile = Profile.objects.select_related("user").filter(slug=payload["member_slug"]).first()
@@ -1131,27 +1130,16 @@ def internal_lookup(payload: dict) -> dict:
         "starts_at"
     ).first()
     if session is None:
-        now = timezone.now()
-        series = SessionSeries(
+        session = _bench_session(
             title="Benchmark: aanmelden zonder maximum",
             slug=f"bench-aanmelden-{payload['run_id']}",
             summary="Aangemaakt door bench/run.py voor de belastingtest van het aanmelden.",
-            introduction="Deze reeks bestaat alleen voor de benchmark.",
-            organisers="Benchmark",
-            is_published=True,
-        )
-        series.save()
-        session = Session(
-            series=series,
-            order=1,
-            title="Belastingtest",
-            starts_at=now + timedelta(days=30),
-            ends_at=now + timedelta(days=30, hours=1),
+            session_title="Belastingtest",
+            days_ahead=30,
             capacity=None,
         )
-        session.save()
         result["notes"].append(
-            f"No open session without a limit: created series {series.slug} for the POST."
+            f"No open session without a limit: created series {session.series.slug} for the POST."
         )
     slug = session.series.slug
     result["register"] = {
@@ -1257,32 +1245,43 @@ def internal_queries(payload: dict) -> dict:
     return counts
 
 
-def internal_burst_setup(payload: dict) -> dict:
+def _bench_session(*, title, slug, summary, session_title, days_ahead, capacity):
+    """A published throwaway series with one future session, for the load tests."""
     from django.utils import timezone
 
     from sessions_app.models import Session, SessionSeries
 
-    now = timezone.now()
-    series = SessionSeries(
-        title="Benchmark: drukte bij het aanmelden",
-        slug=f"bench-burst-{payload['run_id']}",
-        summary="Aangemaakt door bench/run.py: 500 aanmeldingen voor 100 plaatsen.",
+    series = SessionSeries.objects.create(
+        title=title,
+        slug=slug,
+        summary=summary,
         introduction="Deze reeks bestaat alleen voor de benchmark.",
         organisers="Benchmark",
         is_published=True,
     )
-    series.save()
-    session = Session(
+    starts_at = timezone.now() + timedelta(days=days_ahead)
+    return Session.objects.create(
         series=series,
         order=1,
-        title="Volle sessie",
-        starts_at=now + timedelta(days=20),
-        ends_at=now + timedelta(days=20, hours=1),
+        title=session_title,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+        capacity=capacity,
+    )
+
+
+def internal_burst_setup(payload: dict) -> dict:
+    session = _bench_session(
+        title="Benchmark: drukte bij het aanmelden",
+        slug=f"bench-burst-{payload['run_id']}",
+        summary="Aangemaakt door bench/run.py: 500 aanmeldingen voor 100 plaatsen.",
+        session_title="Volle sessie",
+        days_ahead=20,
         capacity=payload["capacity"],
     )
-    session.save()
-    path = f"/sessies/{series.slug}/aanmelden/"
-    return {"slug": series.slug, "session_pk": session.pk, "path": path, "form_path": path}
+    slug = session.series.slug
+    path = f"/sessies/{slug}/aanmelden/"
+    return {"slug": slug, "session_pk": session.pk, "path": path, "form_path": path}
 
 
 def internal_burst_check(payload: dict) -> dict:

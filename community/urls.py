@@ -1,21 +1,16 @@
 from django.urls import path, register_converter
 
+from cocreatie.converters import WordConverter
 from community import views
 
 
-class ItemKindConverter:
+class ItemKindConverter(WordConverter):
     """What a report, review request or moderation step is about."""
 
     regex = "verhaal|reactie"
 
-    def to_python(self, value):
-        return value
 
-    def to_url(self, value):
-        return value
-
-
-class VisibilityActionConverter(ItemKindConverter):
+class VisibilityActionConverter(WordConverter):
     regex = "verbergen|terugzetten"
 
 

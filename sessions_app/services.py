@@ -119,8 +119,9 @@ def register(
             )
         registration = _registration_for(series, email, name, organisation, role, user, now)
         new_seats = []
+        existing = {seat.session_id: seat for seat in registration.seats.filter(session__in=locked)}
         for session in locked:
-            seat = Seat.objects.filter(registration=registration, session=session).first()
+            seat = existing.get(session.pk)
             if seat and seat.status in ACTIVE:
                 continue  # already registered or waiting: nothing changes
             seat = seat or Seat(registration=registration, session=session)

@@ -1,16 +1,11 @@
 from django.urls import path, register_converter
 
+from cocreatie.converters import WordConverter
 from sessions_app import views
 
 
-class OrganiserActionConverter:
+class OrganiserActionConverter(WordConverter):
     regex = "mailen|afgelasten"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
 
 
 register_converter(OrganiserActionConverter, "organiser_action")
