@@ -1113,13 +1113,9 @@ def internal_lookup(payload: dict) -> dict:
     profile = Profile.objects.select_related("user").filter(slug=payload["member_slug"]).first()
     result["member_email"] = profile.user.email if profile else None
 
-    try:
-        from community.views import case_list_page_url
-    except ImportError:
-        result["page_2000"] = None
-        result["page_2000_note"] = "community.views.case_list_page_url does not exist yet"
-    else:
-        result.update(deep_page(case_list_page_url))
+    from bench.pages import case_list_page_url
+
+    result.update(deep_page(case_list_page_url))
 
     open_sessions = Session.objects.open_for_registration().filter(series__is_published=True)
     first = open_sessions.select_related("series").order_by("starts_at").first()
@@ -1152,10 +1148,10 @@ def internal_lookup(payload: dict) -> dict:
 
 
 def forget_cached_pages() -> None:
-    """Make the anonymous page cache miss: raise its versions (cocreatie.pagecache), or
+    """Make the anonymous page cache miss: raise its versions (cocreatie.core.pagecache), or
     clear the whole cache when that module is not there."""
     try:
-        from cocreatie import pagecache
+        from cocreatie.core import pagecache
     except ImportError:
         pagecache = None
     if pagecache is not None and hasattr(pagecache, "bump"):

@@ -57,9 +57,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from cocreatie.markdown import render_markdown
-from cocreatie.models import SearchDocument
-from cocreatie.search import clean_text, weighted_vector
+from cocreatie.core.markdown import render_markdown
+from cocreatie.core.models import SearchDocument
+from cocreatie.core.search import clean_text, weighted_vector
 from community.models import Case, Comment, Organisation, Profile, User
 from roadmap.models import Challenge, Phase
 from sessions_app.demo import JOINING_TIPS
@@ -793,7 +793,7 @@ class Generator:
                 worked_text, differently_text = "\n\n".join(worked), "\n\n".join(differently)
                 updated_at = _moment(updated)
                 if published is not None:
-                    # What ``cocreatie.search.index_update`` stores for a published case.
+                    # What ``cocreatie.core.search.index_update`` stores for a published case.
                     search_body = " ".join(
                         _plain(text) for text in (body, worked_text, differently_text)
                     )
@@ -871,7 +871,7 @@ class Generator:
             return
         # PostgreSQL: COPY the text into a temporary table, then insert every row with its
         # weighted Dutch vector in one statement. The vector is ``weighted_vector()`` from
-        # ``cocreatie.search`` (what ``index_update`` stores), compiled here; the staging
+        # ``cocreatie.core.search`` (what ``index_update`` stores), compiled here; the staging
         # table gets the real table's name as alias so its column references fit. One
         # insert instead of insert + update: no second version of each row.
         meta = SearchDocument._meta

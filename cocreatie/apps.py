@@ -1,11 +1,17 @@
 from django.apps import AppConfig
 
 
-class CocreatieConfig(AppConfig):
+class SiteConfig(AppConfig):
+    """The site on top of the apps: home, search page, information pages, tag pages,
+    feeds, sitemaps and the demo content. It has no models of its own."""
+
     name = "cocreatie"
-    verbose_name = "Cocreatie"
+    label = "site"
+    verbose_name = "Site"
 
     def ready(self):
-        from cocreatie import pagecache
+        from cocreatie.core import pagecache
 
-        pagecache.connect_signals()
+        # The administration, the account pages and the health check are never cached;
+        # static files are answered before the page cache, except in development.
+        pagecache.never_cache_paths("/beheer/", "/account/", "/healthz", "/static/")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from community.models import is_moderator
+from community.permissions import is_moderator
 
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
 MAIN_MENU: list[tuple[str, str]] = [

@@ -72,16 +72,18 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "cocreatie",
+    # Lowest layer first: the core names no app; the site on top imports them all.
+    "cocreatie.core",
     "roadmap",
     "community",
     "sessions_app",
+    "cocreatie",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "cocreatie.middleware.PermissionsPolicyMiddleware",
+    "cocreatie.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "cocreatie.pagecache.AnonymousPageCacheMiddleware",
+    "cocreatie.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.ModeratorMFAMiddleware",
@@ -133,13 +135,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "community.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "cocreatie.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "cocreatie.core.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "cocreatie.password_validation.MinimumLengthValidator",
+        "NAME": "cocreatie.core.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "cocreatie.password_validation.CommonPasswordValidator"},
-    {"NAME": "cocreatie.password_validation.NumericPasswordValidator"},
+    {"NAME": "cocreatie.core.password_validation.CommonPasswordValidator"},
+    {"NAME": "cocreatie.core.password_validation.NumericPasswordValidator"},
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -260,6 +262,7 @@ SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 BENCH_RELAXED_LIMITS = env.get_bool("BENCH_RELAXED_LIMITS", default=False)
 if BENCH_RELAXED_LIMITS:
     ACCOUNT_RATE_LIMITS = False
+    ROOT_URLCONF = "bench.urls"
 
 # Pages for visitors who are not logged in are kept this many seconds in the shared
 # cache (0: off); any change to public content makes new copies at once.

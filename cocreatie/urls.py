@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps.views import sitemap
@@ -26,13 +25,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("feed/", LatestKnowledgeFeed(), name="feed"),
     path("zoeken/", views.SearchView.as_view(), name="search"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path("", include("roadmap.urls")),
     path("", include("community.urls")),
     path("", include("sessions_app.urls")),
     path("account/", include("allauth.urls")),
     path("beheer/", admin.site.urls),
 ]
-
-if settings.BENCH_RELAXED_LIMITS:
-    # The framework's ceiling on this machine, for the benchmark's comparison.
-    urlpatterns.append(path("bench/ping", views.bench_ping, name="bench_ping"))

@@ -1,4 +1,5 @@
-"""Site-wide pages: home, static information pages, robots.txt, security.txt, health check."""
+"""Site-wide pages: home, search, tag pages, information pages, contact, robots.txt,
+security.txt and the health check. The only layer that knows every app."""
 
 import logging
 from datetime import UTC, timedelta
@@ -7,15 +8,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, QueryDict
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
+from taggit.models import Tag
 
-from cocreatie import ratelimit, search
+from cocreatie.core import search, tags
+from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
 from community import services
 from community.forms import ContactForm
 from community.models import Case
@@ -23,36 +26,6 @@ from roadmap.models import Challenge, Phase, Theme
 from sessions_app.models import Session
 
 logger = logging.getLogger(__name__)
-
-
-class FilterQueryMixin:
-    """Adds ``filter_query``: the current filters as a query string without empty values
-    or the page number, for page links that keep the chosen filters."""
-
-    def get_context_data(self, **kwargs):
-        query = QueryDict(mutable=True)
-        for key, values in self.request.GET.lists():
-            if key not in ("page", "na", "voor") and any(values):
-                query.setlist(key, [value for value in values if value])
-        return super().get_context_data(filter_query=query.urlencode(), **kwargs)
-
-
-class BreadcrumbsMixin:
-    """Adds ``breadcrumbs``: a list of (label, url) pairs, home first, current page last.
-
-    The last pair is the current page; its url is not rendered as a link.
-    """
-
-    breadcrumb_label = None
-
-    def get_breadcrumbs(self):
-        return [(self.breadcrumb_label, None)] if self.breadcrumb_label else []
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        trail = self.get_breadcrumbs()
-        context["breadcrumbs"] = [("Home", reverse("home")), *trail] if trail else []
-        return context
 
 
 class HomeView(TemplateView):
@@ -94,7 +67,7 @@ class AccessibilityView(BreadcrumbsMixin, TemplateView):
     breadcrumb_label = "Toegankelijkheidsverklaring"
 
 
-class ContactView(BreadcrumbsMixin, FormView):
+class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
     """The contact form: stored, mailed to the team, confirmed to the sender.
 
     A filled honeypot gets the same thanks but nothing is stored or sent; more than
@@ -104,8 +77,8 @@ class ContactView(BreadcrumbsMixin, FormView):
     template_name = "pages/contact.html"
     breadcrumb_label = "Contact"
     form_class = ContactForm
+    rate_scope = "contact"
     rate_limit = 5
-    rate_period = 60 * 60
 
     def get_initial(self):
         user = self.request.user
@@ -118,23 +91,18 @@ class ContactView(BreadcrumbsMixin, FormView):
             "organisation": profile.organisation.name if profile and profile.organisation else "",
         }
 
-    def form_valid(self, form):
-        if not ratelimit.hit(
-            self.request, "contact", limit=self.rate_limit, period=self.rate_period
-        ):
-            form.add_error(
-                None,
-                "Je hebt in korte tijd veel berichten gestuurd. Probeer het over een uur "
-                f"opnieuw, of mail naar {settings.CONTACT_EMAIL}.",
-            )
-            response = self.form_invalid(form)
-            response.status_code = 429
-            return response
-        if form.is_spam:
-            logger.info("Contact form honeypot filled; message dropped.")
-        else:
-            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-            services.contact_request_create(**data)
+    def get_rate_limit_message(self):
+        return (
+            "Je hebt in korte tijd veel berichten gestuurd. Probeer het over een uur "
+            f"opnieuw, of mail naar {settings.CONTACT_EMAIL}."
+        )
+
+    def form_accepted(self, form):
+        services.contact_request_create(
+            **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        )
+
+    def form_done(self, form):
         messages.success(
             self.request,
             "Bedankt voor je bericht. We hebben je een bevestiging gemaild en antwoorden "
@@ -160,6 +128,28 @@ class SearchView(BreadcrumbsMixin, TemplateView):
             )
             context.update(page_obj=page, results=search.results(page.object_list, query))
         return super().get_context_data(**context, **kwargs)
+
+
+class TagDetailView(BreadcrumbsMixin, TemplateView):
+    """Everything published that carries one tag, grouped by kind (the apps register
+    their kinds with ``cocreatie.core.tags``)."""
+
+    template_name = "pages/tag_detail.html"
+    # Tag pages list at most this many items of each kind.
+    limit = 50
+
+    def get(self, request, *args, **kwargs):
+        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [(f"Tag: {self.tag.name}", None)]
+
+    def get_context_data(self, **kwargs):
+        sections = tags.tagged(self.tag, limit=self.limit)
+        if not sections:
+            raise Http404("No published item carries this tag.")
+        return super().get_context_data(tag=self.tag, sections=sections, **kwargs)
 
 
 @require_safe
@@ -204,8 +194,3 @@ def healthz(request):
             "database unreachable\n", status=503, content_type="text/plain; charset=utf-8"
         )
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
-
-
-def bench_ping(request):
-    """A minimal view: no database, no template (only routed in benchmark mode)."""
-    return HttpResponse("pong", content_type="text/plain")

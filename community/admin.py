@@ -1,8 +1,12 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from community.forms import UserChangeForm, UserCreationForm
-from community.models import Case, ContactRequest, ModerationLog, Organisation, Profile, User
+from cocreatie.core.admin import service_action
+from community import services
+from community.forms import ReasonForm, UserChangeForm, UserCreationForm
+from community.models import Case, ContactRequest, Organisation, Profile, User
 from community.services import organisation_merge, profile_refresh_verification
 
 
@@ -39,7 +43,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         for profile in obj.profiles.select_related("organisation"):
-            profile_refresh_verification(profile)
+            profile_refresh_verification(profile=profile)
 
     @admin.action(description="Samenvoegen in de oudste geselecteerde organisatie")
     def merge_into_first(self, request, queryset):
@@ -65,12 +69,58 @@ class ProfileAdmin(admin.ModelAdmin):
 
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin):
+    """Visibility, featuring and publication carry rules (mail, log, search): they are
+    read only here and change through the actions, which call the services."""
+
     list_display = ["title", "status", "is_featured", "is_hidden", "published_at"]
     list_filter = ["status", "is_featured", "is_hidden", "phases", "organisation__kind"]
     search_fields = ["title", "summary", "body"]
     list_select_related = ["organisation"]
-    readonly_fields = ["author", "status", "moderator_message", "created_at", "updated_at"]
+    readonly_fields = [
+        "author",
+        "status",
+        "moderator_message",
+        "is_featured",
+        "is_hidden",
+        "hidden_reason",
+        "review_requested_at",
+        "submitted_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
     filter_horizontal = ["phases", "challenges"]
+    actions = [
+        service_action(
+            name="hide",
+            description="Verbergen (met reden aan de auteur)",
+            form_class=ReasonForm,
+            apply=lambda request, case, reason: services.content_hide(
+                item=case, moderator=request.user, reason=reason
+            ),
+        ),
+        service_action(
+            name="restore",
+            description="Terugzetten",
+            form_class=partial(ReasonForm, required=False),
+            apply=lambda request, case, reason: services.content_restore(
+                item=case, moderator=request.user, reason=reason
+            ),
+        ),
+        *(
+            service_action(
+                name=name,
+                description=description,
+                apply=lambda request, case, featured=featured: services.case_feature(
+                    case=case, moderator=request.user, featured=featured
+                ),
+            )
+            for name, description, featured in [
+                ("feature", "Uitlichten op de homepagina", True),
+                ("unfeature", "Niet meer uitlichten", False),
+            ]
+        ),
+    ]
 
 
 @admin.register(ContactRequest)
@@ -80,20 +130,3 @@ class ContactRequestAdmin(admin.ModelAdmin):
     list_editable = ["is_handled"]
     search_fields = ["name", "email", "organisation", "message"]
     readonly_fields = ["name", "email", "organisation", "subject", "message", "created_at"]
-
-
-@admin.register(ModerationLog)
-class ModerationLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "subject"]
-    list_filter = ["action"]
-    search_fields = ["subject", "message"]
-    list_select_related = ["actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -235,7 +235,7 @@ def _load_cases(members, moderator):
                 case=case, moderator=moderator, decision=decision, message=message
             )
         if entry.get("featured"):
-            case = services.case_set_featured(case=case, moderator=moderator, featured=True)
+            case = services.case_feature(case=case, moderator=moderator, featured=True)
         cases.append(case)
     for case_index, member_index, text in COMMENTS:
         services.comment_create(case=cases[case_index], author=members[member_index], body=text)

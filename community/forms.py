@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from taggit.forms import TagField
 
+from cocreatie.core.forms import HoneypotForm
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
@@ -105,23 +106,62 @@ class ProfileForm(forms.ModelForm):
         return data
 
 
-class ModeratorMessageForm(forms.Form):
+class DecisionForm(forms.Form):
+    """A moderator's decision on a submitted case, always with a message to the author."""
+
+    decision = forms.ChoiceField(
+        label="Wat doe je met dit verhaal?",
+        choices=[
+            ("publish", "Publiceren"),
+            ("request_changes", "Aanpassing vragen"),
+            ("reject", "Afwijzen"),
+        ],
+        error_messages={
+            "required": "Kies wat je met dit verhaal doet.",
+            "invalid_choice": "Kies publiceren, aanpassing vragen of afwijzen.",
+        },
+    )
     message = forms.CharField(
         label="Bericht aan de auteur",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
-        error_messages={"required": "Schrijf een bericht voor de auteur."},
+        error_messages={
+            "required": "Schrijf een bericht voor de auteur.",
+            "max_length": "Je bericht is te lang: maximaal %(limit_value)d tekens "
+            "(nu %(show_value)d).",
+        },
         help_text="De auteur ziet dit bericht bij het verhaal en krijgt het per e-mail.",
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label="Reden",
+def _note_field(label: str, *, required: bool = True, required_message: str = ""):
+    """A moderator's or member's note of at most 2,000 characters."""
+    return forms.CharField(
+        label=label,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        error_messages={"required": "Schrijf een reden op."},
+        required=required,
+        error_messages={
+            "required": required_message,
+            "max_length": "Dat is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d).",
+        },
     )
+
+
+class ReasonForm(forms.Form):
+    """The reason for hiding, restoring or suspending; required where the step needs one."""
+
+    reason = _note_field("Reden", required_message="Schrijf een reden op.")
+
+    def __init__(self, *args, required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+
+
+class MessageForm(forms.Form):
+    """An optional note: with a review request, or when a report is closed."""
+
+    message = _note_field("Toelichting", required=False)
 
 
 class CommentForm(forms.Form):
@@ -192,18 +232,13 @@ class CaseFilterForm(PhaseChallengeFilterForm):
         return cases
 
 
-class ContactForm(forms.ModelForm):
-    """The contact form. ``website`` is a honeypot: hidden from people, filled by bots."""
+class ContactForm(HoneypotForm, forms.ModelForm):
+    """The contact form. ``website`` (from HoneypotForm) is a honeypot."""
 
     consent = forms.BooleanField(
         label="Ik heb de privacyverklaring gelezen en vind het goed dat jullie mijn "
         "gegevens gebruiken om mijn bericht te beantwoorden.",
         error_messages={"required": "Geef toestemming, anders kunnen we je niet antwoorden."},
-    )
-    website = forms.CharField(
-        label="Laat dit veld leeg",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -262,7 +297,3 @@ class ContactForm(forms.ModelForm):
         if not message:
             raise forms.ValidationError("Schrijf je bericht.")
         return message
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

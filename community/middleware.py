@@ -2,7 +2,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from community.models import is_moderator
+from community.permissions import is_moderator
 
 # Pages only moderators and administrators use; they need two-factor authentication.
 PROTECTED_PREFIXES = ("/moderatie/", "/beheer/")

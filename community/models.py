@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -6,7 +5,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from cocreatie.markdown import markdown_to_text, render_markdown
+from cocreatie.core.markdown import MarkdownFieldsMixin
 
 
 class UserManager(DjangoUserManager):
@@ -114,6 +113,17 @@ class ProfileQuerySet(models.QuerySet):
     def listed(self):
         return self.filter(is_listed=True, user__is_active=True)
 
+    def visible_to(self, user):
+        """Listed, active members for everyone; your own profile always; all of them for
+        moderators."""
+        from community.permissions import is_moderator  # permissions loads the auth views
+
+        if is_moderator(user):
+            return self
+        return self.filter(
+            models.Q(is_listed=True, user__is_active=True) | models.Q(user_id=user.pk or 0)
+        )
+
 
 class Profile(models.Model):
     """A member's public face. The e-mail address is never shown to other members."""
@@ -168,6 +178,8 @@ class CaseQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published cases for everyone; the author's own and, for moderators, all."""
+        from community.permissions import is_moderator  # permissions loads the auth views
+
         if user.is_authenticated and is_moderator(user):
             return self
         if user.is_authenticated:
@@ -177,7 +189,7 @@ class CaseQuerySet(models.QuerySet):
         return self.published()
 
 
-class Case(models.Model):
+class Case(MarkdownFieldsMixin, models.Model):
     """A member's own co-creation experience (praktijkverhaal)."""
 
     class Status(models.TextChoices):
@@ -255,13 +267,13 @@ class Case(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("community:case_detail", kwargs={"slug": self.slug})
+
+    @property
+    def log_url(self):
+        """Where the action log links to: the moderators' review page."""
+        return reverse("community:moderation_case", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):
@@ -275,8 +287,28 @@ class Case(models.Model):
             self.Status.PUBLISHED,
         )
 
+    def can_edit(self, user) -> bool:
+        """Only the author edits a case, and only while it is not under review."""
+        return user.is_authenticated and self.author_id == user.pk and self.is_editable_by_author
+
+    @property
+    def can_submit(self) -> bool:
+        """A draft, or a case a moderator asked to change, can be submitted for review."""
+        return self.status in (self.Status.DRAFT, self.Status.CHANGES_REQUESTED)
+
+    # The states as questions, for templates (which never compare status strings).
+    is_draft = property(lambda self: self.status == Case.Status.DRAFT)
+    is_submitted = property(lambda self: self.status == Case.Status.SUBMITTED)
+    is_changes_requested = property(lambda self: self.status == Case.Status.CHANGES_REQUESTED)
+    is_rejected = property(lambda self: self.status == Case.Status.REJECTED)
+
+    @property
+    def is_approved(self):
+        """Published by a moderator, whether or not it is hidden now."""
+        return self.status == self.Status.PUBLISHED
+
     def search_text(self):
-        return " ".join(markdown_to_text(getattr(self, name)) for name in self.markdown_fields)
+        return self.markdown_text()
 
 
 class CaseRevision(models.Model):
@@ -300,6 +332,21 @@ class CaseRevision(models.Model):
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
+
+    def public(self):
+        """What any visitor sees: visible comments on published cases."""
+        return self.visible().filter(case__status=Case.Status.PUBLISHED, case__is_hidden=False)
+
+    def visible_to(self, user):
+        """Visible comments for everyone; hidden ones too for their author (who may ask
+        for another look) and for moderators."""
+        from community.permissions import is_moderator  # permissions loads the auth views
+
+        if is_moderator(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(models.Q(is_hidden=False) | models.Q(author=user))
+        return self.visible()
 
 
 class Comment(models.Model):
@@ -385,52 +432,24 @@ class Report(models.Model):
         return self.case or self.comment
 
 
-class ModerationLog(models.Model):
-    """Every moderation step: who, what, when, with which message."""
+class ModerationVerb(models.TextChoices):
+    """The verbs of moderation steps in the action log (``cocreatie.core.actionlog``)."""
 
-    class Action(models.TextChoices):
-        SUBMIT = "submit", "Ingediend"
-        PUBLISH = "publish", "Gepubliceerd"
-        REQUEST_CHANGES = "request_changes", "Aanpassing gevraagd"
-        REJECT = "reject", "Afgewezen"
-        EDIT_PUBLISHED = "edit_published", "Gepubliceerd verhaal gewijzigd"
-        FEATURE = "feature", "Uitgelicht"
-        UNFEATURE = "unfeature", "Niet meer uitgelicht"
-        HIDE = "hide", "Verborgen"
-        AUTO_HIDE = "auto_hide", "Automatisch verborgen na meldingen"
-        RESTORE = "restore", "Teruggezet"
-        REVIEW_REQUEST = "review_request", "Herbeoordeling gevraagd"
-        RESOLVE_REPORT = "resolve_report", "Melding afgehandeld"
-        SUSPEND = "suspend", "Lid geschorst"
-        UNSUSPEND = "unsuspend", "Schorsing opgeheven"
-        MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
-
-    actor = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    action = models.CharField("actie", max_length=30, choices=Action.choices)
-    case = models.ForeignKey(
-        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="log"
-    )
-    comment = models.ForeignKey(
-        Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="log"
-    )
-    member = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    subject = models.CharField(
-        "onderwerp", max_length=300, help_text="What it was about, kept after deletion."
-    )
-    message = models.TextField("bericht", blank=True)
-    created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = "moderatiestap"
-        verbose_name_plural = "moderatielog"
-
-    def __str__(self):
-        return f"{self.get_action_display()}: {self.subject}"
+    SUBMIT = "submit", "Ingediend"
+    PUBLISH = "publish", "Gepubliceerd"
+    REQUEST_CHANGES = "request_changes", "Aanpassing gevraagd"
+    REJECT = "reject", "Afgewezen"
+    EDIT_PUBLISHED = "edit_published", "Gepubliceerd verhaal gewijzigd"
+    FEATURE = "feature", "Uitgelicht"
+    UNFEATURE = "unfeature", "Niet meer uitgelicht"
+    HIDE = "hide", "Verborgen"
+    AUTO_HIDE = "auto_hide", "Automatisch verborgen na meldingen"
+    RESTORE = "restore", "Teruggezet"
+    REVIEW_REQUEST = "review_request", "Herbeoordeling gevraagd"
+    RESOLVE_REPORT = "resolve_report", "Melding afgehandeld"
+    SUSPEND = "suspend", "Lid geschorst"
+    UNSUSPEND = "unsuspend", "Schorsing opgeheven"
+    MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
 
 
 class ContactRequest(models.Model):
@@ -454,16 +473,3 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_subject_display()} van {self.name}"
-
-
-def is_moderator(user) -> bool:
-    """Moderators are members of the moderators group; superusers count too."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_moderator", None)
-    if cached is None:
-        cached = user.groups.filter(name=settings.MODERATORS_GROUP).exists()
-        user._is_moderator = cached
-    return cached

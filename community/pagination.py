@@ -12,9 +12,13 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db.models import Q
 
-from cocreatie import pagecache
+from cocreatie.core import pagecache
+from community.apps import PAGE_SCOPE
+from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
 
 PAGE_SIZE = 20
+# The count changes with the cases, and with the phases and challenges they filter on.
+COUNT_SCOPES = (PAGE_SCOPE, KNOWLEDGE)
 AFTER, BEFORE = "na", "voor"
 
 
@@ -69,7 +73,8 @@ def paginate(queryset, params, page_size=PAGE_SIZE) -> CursorPage:
 
 def cached_count(queryset, key: str) -> int:
     """The number of rows, counted again only after public content changed."""
-    version = cache.get(pagecache.CONTENT, 0)
+    found = cache.get_many([pagecache.version_key(scope) for scope in COUNT_SCOPES])
+    version = "-".join(str(v) for v in sorted(found.values()))
     cache_key = f"casecount:{version}:{key}"
     count = cache.get(cache_key)
     if count is None:

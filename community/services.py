@@ -7,20 +7,23 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie import pagecache
-from cocreatie.mail import send_after_commit
+from cocreatie.core import memberdata
+from cocreatie.core.actionlog import forget_subject, log_action
+from cocreatie.core.content import content_changed
+from cocreatie.core.mail import send_after_commit
+from cocreatie.core.models import ActionLog
 from community.models import (
     Case,
     CaseRevision,
     Comment,
     ContactRequest,
-    ModerationLog,
+    ModerationVerb,
     Organisation,
     Profile,
     Report,
     User,
-    is_moderator,
 )
+from community.permissions import is_moderator
 
 # Reports by this many different members hide an item until a moderator looks.
 AUTO_HIDE_REPORTS = 3
@@ -38,18 +41,6 @@ def unique_slug(model, text: str, *, max_length: int = 60, exclude_pk=None) -> s
     while existing.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def log_action(*, actor, action, subject, message="", case=None, comment=None, member=None):
-    return ModerationLog.objects.create(
-        actor=actor,
-        action=action,
-        subject=str(subject)[:300],
-        message=message,
-        case=case,
-        comment=comment,
-        member=member,
-    )
 
 
 def moderator_emails() -> list[str]:
@@ -80,7 +71,7 @@ def profile_ensure(*, user: User) -> Profile:
     return profile
 
 
-def profile_refresh_verification(profile: Profile) -> bool:
+def profile_refresh_verification(*, profile: Profile) -> bool:
     """A member is verified for their organisation when a verified e-mail address of
     theirs is on one of its domains."""
     from allauth.account.models import EmailAddress
@@ -92,7 +83,7 @@ def profile_refresh_verification(profile: Profile) -> bool:
     if verified != profile.is_verified_member:
         profile.is_verified_member = verified
         Profile.objects.filter(pk=profile.pk).update(is_verified_member=verified)
-        pagecache.content_changed()
+        content_changed(profile)
     return verified
 
 
@@ -102,7 +93,7 @@ def profile_update(*, profile: Profile, **fields) -> Profile:
         setattr(profile, name, value)
     profile.full_clean()
     profile.save()
-    profile_refresh_verification(profile)
+    profile_refresh_verification(profile=profile)
     return profile
 
 
@@ -129,16 +120,22 @@ def organisation_merge(*, source: Organisation, target: Organisation, actor: Use
     target.email_domains = "\n".join(domains)
     target.save(update_fields=["email_domains"])
     Profile.objects.filter(organisation=source).update(organisation=target)
+    moved_cases = list(Case.objects.filter(organisation=source))
     Case.objects.filter(organisation=source).update(organisation=target)
-    pagecache.content_changed()
+    for case in moved_cases:
+        case.organisation = target
+        content_changed(case)
+    content_changed(target)
     log_action(
         actor=actor,
-        action=ModerationLog.Action.MERGE_ORGANISATIONS,
-        subject=f"{source.name} → {target.name}",
+        verb=ModerationVerb.MERGE_ORGANISATIONS,
+        target=target,
+        target_label=f"{source.name} → {target.name}",
+        data={"merged": source.name, "into": target.name},
     )
     source.delete()
     for profile in Profile.objects.filter(organisation=target).select_related("organisation"):
-        profile_refresh_verification(profile)
+        profile_refresh_verification(profile=profile)
 
 
 # --- Cases ----------------------------------------------------------------------------
@@ -163,7 +160,9 @@ def case_create(*, author: User, phases=(), challenges=(), tags=(), **fields) ->
 
 
 @transaction.atomic
-def case_update(*, case: Case, editor: User, phases=None, challenges=None, tags=None, **fields):
+def case_update(
+    *, case: Case, editor: User, phases=None, challenges=None, tags=None, **fields
+) -> Case:
     """Change a case. A published case stays published; its earlier text is kept so
     moderators can see what changed."""
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -179,9 +178,7 @@ def case_update(*, case: Case, editor: User, phases=None, challenges=None, tags=
     current = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
     if case.status == Case.Status.PUBLISHED and current != previous:
         CaseRevision.objects.create(case=case, editor=editor, previous=previous, current=current)
-        log_action(
-            actor=editor, action=ModerationLog.Action.EDIT_PUBLISHED, subject=case, case=case
-        )
+        log_action(actor=editor, verb=ModerationVerb.EDIT_PUBLISHED, target=case)
     return case
 
 
@@ -190,20 +187,20 @@ def case_submit(*, case: Case, author: User) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.author_id != author.pk:
         raise PermissionDenied
-    if case.status not in (Case.Status.DRAFT, Case.Status.CHANGES_REQUESTED):
+    if not case.can_submit:
         raise ValidationError("Dit praktijkverhaal is al ingediend.")
     case.status = Case.Status.SUBMITTED
     case.submitted_at = timezone.now()
     case.save(update_fields=["status", "submitted_at", "updated_at"])
-    log_action(actor=author, action=ModerationLog.Action.SUBMIT, subject=case, case=case)
+    log_action(actor=author, verb=ModerationVerb.SUBMIT, target=case)
     send_after_commit("case_submitted", {"case": case}, moderator_emails())
     return case
 
 
 MODERATION_DECISIONS = {
-    "publish": (Case.Status.PUBLISHED, ModerationLog.Action.PUBLISH),
-    "request_changes": (Case.Status.CHANGES_REQUESTED, ModerationLog.Action.REQUEST_CHANGES),
-    "reject": (Case.Status.REJECTED, ModerationLog.Action.REJECT),
+    "publish": (Case.Status.PUBLISHED, ModerationVerb.PUBLISH),
+    "request_changes": (Case.Status.CHANGES_REQUESTED, ModerationVerb.REQUEST_CHANGES),
+    "reject": (Case.Status.REJECTED, ModerationVerb.REJECT),
 }
 
 
@@ -227,7 +224,7 @@ def case_decide(*, case: Case, moderator: User, decision: str, message: str) -> 
     if status == Case.Status.PUBLISHED and case.published_at is None:
         case.published_at = timezone.now()
     case.save()
-    log_action(actor=moderator, action=action, subject=case, case=case, message=message)
+    log_action(actor=moderator, verb=action, target=case, message=message)
     if case.author:
         send_after_commit(
             "case_decision", {"case": case, "decision": decision}, [case.author.email]
@@ -236,81 +233,89 @@ def case_decide(*, case: Case, moderator: User, decision: str, message: str) -> 
 
 
 @transaction.atomic
-def case_set_featured(*, case: Case, moderator: User, featured: bool) -> Case:
+def case_feature(*, case: Case, moderator: User, featured: bool) -> Case:
+    """Feature a published case on the home page, or stop featuring it."""
     if not is_moderator(moderator):
         raise PermissionDenied
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if featured and not case.is_published:
+        raise ValidationError("Alleen een gepubliceerd praktijkverhaal kun je uitlichten.")
+    if case.is_featured == featured:
+        return case
     case.is_featured = featured
     case.save(update_fields=["is_featured", "updated_at"])
-    action = ModerationLog.Action.FEATURE if featured else ModerationLog.Action.UNFEATURE
-    log_action(actor=moderator, action=action, subject=case, case=case)
+    verb = ModerationVerb.FEATURE if featured else ModerationVerb.UNFEATURE
+    log_action(actor=moderator, verb=verb, target=case)
     return case
 
 
 # --- Hiding, restoring, review ------------------------------------------------------------
 
 
-def _target_kwargs(item):
-    return {"case": item} if isinstance(item, Case) else {"comment": item}
+def _set_visibility(
+    *, item: Case | Comment, moderator: User | None, hidden: bool, reason: str, verb: str,
+    mail_template: str | None, original: Case | Comment | None = None,
+) -> None:  # fmt: skip
+    """Hide or show a case or comment: the one way visibility changes. The item's open
+    reports are resolved, the step is logged, search and cached pages follow, and the
+    author is told (when ``mail_template`` is given)."""
+    item.is_hidden, item.review_requested_at = hidden, None
+    item.hidden_reason = reason if hidden else ""
+    item.save()  # the save signal refreshes the search row and the cached pages
+    if original is not None:  # the caller's copy shows the new state too
+        original.is_hidden, original.hidden_reason = item.is_hidden, item.hidden_reason
+        original.review_requested_at = None
+    if moderator is not None:
+        _resolve_reports(item, moderator)
+    log_action(actor=moderator, verb=verb, target=item, message=reason)
+    if mail_template and item.author:
+        send_after_commit(mail_template, {"item": item, "reason": reason}, [item.author.email])
+
+
+def _locked(item: Case | Comment) -> Case | Comment:
+    return type(item).objects.select_for_update().get(pk=item.pk)
 
 
 @transaction.atomic
 def content_hide(*, item: Case | Comment, moderator: User, reason: str) -> None:
     if not is_moderator(moderator):
         raise PermissionDenied
-    if not reason.strip():
+    reason = reason.strip()
+    if not reason:
         raise ValidationError("Schrijf op waarom je dit verbergt.")
-    item.is_hidden, item.hidden_reason, item.review_requested_at = True, reason.strip(), None
-    item.save()
-    _resolve_reports(item, moderator)
-    log_action(
-        actor=moderator,
-        action=ModerationLog.Action.HIDE,
-        subject=item,
-        message=reason,
-        **_target_kwargs(item),
-    )
-    if item.author:
-        send_after_commit("content_hidden", {"item": item, "reason": reason}, [item.author.email])
+    _set_visibility(
+        item=_locked(item), moderator=moderator, hidden=True, reason=reason,
+        verb=ModerationVerb.HIDE, mail_template="content_hidden", original=item,
+    )  # fmt: skip
 
 
 @transaction.atomic
-def content_restore(*, item: Case | Comment, moderator: User, reason: str) -> None:
+def content_restore(*, item: Case | Comment, moderator: User, reason: str = "") -> None:
     if not is_moderator(moderator):
         raise PermissionDenied
-    item.is_hidden, item.hidden_reason, item.review_requested_at = False, "", None
-    item.save()
-    _resolve_reports(item, moderator)
-    log_action(
-        actor=moderator,
-        action=ModerationLog.Action.RESTORE,
-        subject=item,
-        message=reason,
-        **_target_kwargs(item),
-    )
-    if item.author:
-        send_after_commit("content_restored", {"item": item, "reason": reason}, [item.author.email])
+    _set_visibility(
+        item=_locked(item), moderator=moderator, hidden=False, reason=reason.strip(),
+        verb=ModerationVerb.RESTORE, mail_template="content_restored", original=item,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def content_request_review(*, item: Case | Comment, author: User, message: str) -> None:
     """The author of hidden content asks a moderator to look again, once."""
+    item = _locked(item)
     if item.author_id != author.pk:
         raise PermissionDenied
     if not item.is_hidden:
         raise ValidationError("Dit is niet verborgen.")
-    if ModerationLog.objects.filter(
-        action=ModerationLog.Action.REVIEW_REQUEST, **_target_kwargs(item)
-    ).exists():
+    if ActionLog.objects.for_target(item).filter(verb=ModerationVerb.REVIEW_REQUEST).exists():
         raise ValidationError("Je hebt al eens om een nieuwe beoordeling gevraagd.")
     item.review_requested_at = timezone.now()
     item.save(update_fields=["review_requested_at"])
-    log_action(
-        actor=author,
-        action=ModerationLog.Action.REVIEW_REQUEST,
-        subject=item,
-        message=message,
-        **_target_kwargs(item),
-    )
+    log_action(actor=author, verb=ModerationVerb.REVIEW_REQUEST, target=item, message=message)
+
+
+def _target_kwargs(item):
+    return {"case": item} if isinstance(item, Case) else {"comment": item}
 
 
 def _resolve_reports(item, moderator):
@@ -364,19 +369,14 @@ def report_create(*, reporter: User, item: Case | Comment, reason: str, text: st
     open_reporters = Report.objects.filter(resolved_at__isnull=True, **target).aggregate(
         members=Count("reporter", distinct=True)
     )["members"]
-    if open_reporters >= AUTO_HIDE_REPORTS and not item.is_hidden:
-        type(item).objects.filter(pk=item.pk).update(
-            is_hidden=True, hidden_reason="Verborgen na meldingen van leden."
-        )
-        item.is_hidden = True
-        pagecache.content_changed()
-        log_action(
-            actor=None,
-            action=ModerationLog.Action.AUTO_HIDE,
-            subject=item,
-            message=f"{open_reporters} meldingen",
-            **target,
-        )
+    if open_reporters >= AUTO_HIDE_REPORTS:
+        locked = _locked(item)
+        if not locked.is_hidden:
+            _set_visibility(
+                item=locked, moderator=None, hidden=True,
+                reason="Verborgen na meldingen van leden.",
+                verb=ModerationVerb.AUTO_HIDE, mail_template=None, original=item,
+            )  # fmt: skip
     send_after_commit("report_created", {"report": report, "item": item}, moderator_emails())
     return report
 
@@ -388,15 +388,22 @@ def report_resolve(*, report: Report, moderator: User, message: str = "") -> Non
     report.resolved_at, report.resolved_by = timezone.now(), moderator
     report.save(update_fields=["resolved_at", "resolved_by"])
     log_action(
-        actor=moderator,
-        action=ModerationLog.Action.RESOLVE_REPORT,
-        subject=report.target,
-        message=message,
-        **_target_kwargs(report.target),
+        actor=moderator, verb=ModerationVerb.RESOLVE_REPORT, target=report.target, message=message
     )
 
 
 # --- Members ----------------------------------------------------------------------------
+
+
+def _set_suspension(*, member: User, moderator: User, suspended: bool, reason: str) -> None:
+    profile = profile_ensure(user=member)
+    profile.suspended_at = timezone.now() if suspended else None
+    profile.suspended_reason = reason if suspended else ""
+    profile.save(update_fields=["suspended_at", "suspended_reason"])
+    member.is_active = not suspended
+    member.save(update_fields=["is_active"])
+    verb = ModerationVerb.SUSPEND if suspended else ModerationVerb.UNSUSPEND
+    log_action(actor=moderator, verb=verb, target=member, target_label=profile, message=reason)
 
 
 @transaction.atomic
@@ -406,36 +413,14 @@ def member_suspend(*, member: User, moderator: User, reason: str) -> None:
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError("Schrijf op waarom je dit lid schorst.")
-    profile = profile_ensure(user=member)
-    profile.suspended_at, profile.suspended_reason = timezone.now(), reason.strip()
-    profile.save(update_fields=["suspended_at", "suspended_reason"])
-    member.is_active = False
-    member.save(update_fields=["is_active"])
-    log_action(
-        actor=moderator,
-        action=ModerationLog.Action.SUSPEND,
-        subject=profile,
-        message=reason,
-        member=member,
-    )
+    _set_suspension(member=member, moderator=moderator, suspended=True, reason=reason.strip())
 
 
 @transaction.atomic
 def member_unsuspend(*, member: User, moderator: User, reason: str = "") -> None:
     if not is_moderator(moderator):
         raise PermissionDenied
-    profile = profile_ensure(user=member)
-    profile.suspended_at, profile.suspended_reason = None, ""
-    profile.save(update_fields=["suspended_at", "suspended_reason"])
-    member.is_active = True
-    member.save(update_fields=["is_active"])
-    log_action(
-        actor=moderator,
-        action=ModerationLog.Action.UNSUSPEND,
-        subject=profile,
-        message=reason,
-        member=member,
-    )
+    _set_suspension(member=member, moderator=moderator, suspended=False, reason=reason.strip())
 
 
 # --- The member's own data ---------------------------------------------------------------
@@ -505,15 +490,8 @@ def account_export(*, user: User) -> dict:
             for report in user.reports.select_related("case", "comment__case")
         ],
     }
-    for exporter in EXTRA_EXPORTERS:
-        data.update(exporter(user))
+    data.update(memberdata.export(user))  # what the other apps hold
     return data
-
-
-# Other apps add their part of a member's data here: callables user → {key: data}.
-EXTRA_EXPORTERS: list = []
-# ... and what they must forget when the member deletes their account: callables user → None.
-EXTRA_FORGETTERS: list = []
 
 
 @transaction.atomic
@@ -525,9 +503,8 @@ def account_delete(*, user: User, delete_content: bool) -> None:
         user.comments.all().delete()
     else:
         user.cases.exclude(status=Case.Status.PUBLISHED).delete()
-    ModerationLog.objects.filter(member=user).update(subject="voormalig lid")
-    for forget in EXTRA_FORGETTERS:
-        forget(user)
+    forget_subject(user)
+    memberdata.forget(user)
     user.delete()
 
 
@@ -535,11 +512,15 @@ def account_delete(*, user: User, delete_content: bool) -> None:
 
 
 @transaction.atomic
-def contact_request_create(**fields) -> ContactRequest:
+def contact_request_create(
+    *, name: str, email: str, organisation: str = "", subject: str, message: str
+) -> ContactRequest:
     """Store the message, mail it to the team (reply goes to the sender) and confirm
     receipt to the sender. The confirmation does not repeat the message, so the form
     cannot be used to send someone else text of your choosing."""
-    contact = ContactRequest(**fields)
+    contact = ContactRequest(
+        name=name, email=email, organisation=organisation, subject=subject, message=message
+    )
     contact.full_clean()
     contact.save()
     send_after_commit(

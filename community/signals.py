@@ -8,7 +8,7 @@ def refresh_verification(sender, request, email_address, **kwargs):
 
     profile = Profile.objects.select_related("organisation").filter(user_id=email_address.user_id)
     for item in profile:
-        profile_refresh_verification(item)
+        profile_refresh_verification(profile=item)
 
 
 # What moderators may do in the administration: edit the knowledge base and read and

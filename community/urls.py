@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from cocreatie.converters import WordConverter
+from cocreatie.core.converters import WordConverter
 from community import views
 
 

@@ -1,31 +1,37 @@
 import json
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
-from cocreatie.views import BreadcrumbsMixin, FilterQueryMixin
+from cocreatie.core.models import ActionLog
+from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin
 from community import pagination, services
+from community.diff import revision_diffs
 from community.forms import (
     AccountDeleteForm,
     CaseFilterForm,
     CaseForm,
     CommentForm,
+    DecisionForm,
+    MessageForm,
     ProfileForm,
+    ReasonForm,
     ReportForm,
 )
-from community.models import Case, Comment, Organisation, Profile, is_moderator
+from community.models import Case, Comment, Organisation, Profile, Report
+from community.permissions import ModeratorRequiredMixin, is_moderator
 from roadmap.models import Challenge, Example, Phase
 
 COMMUNITY = ("Community", "/community/")
@@ -38,6 +44,23 @@ def community_trail(*items):
 def form_error_message(request, error: ValidationError):
     for message in error.messages:
         messages.error(request, message)
+
+
+def form_errors_message(request, form) -> None:
+    """A form posted from a page that is not the form's own: its errors as messages."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+def safe_next(request, default: str) -> str:
+    """The ``next`` address of a form, when it is on this site; else ``default``."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
 
 
 # --- Cases --------------------------------------------------------------------------------
@@ -83,17 +106,6 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
         )
 
 
-def case_list_page_url(number: int) -> str:
-    """The address of page ``number`` of the unfiltered case list (for the benchmark):
-    found once with an OFFSET, then served by cursor like every other page."""
-    if number <= 1:
-        return reverse("community:case_list")
-    cases = Case.objects.published().order_by("-published_at", "-pk")
-    last_of_previous = cases[(number - 1) * pagination.PAGE_SIZE - 1]
-    query = urlencode({pagination.AFTER: pagination.encode(last_of_previous)})
-    return f"{reverse('community:case_list')}?{query}"
-
-
 class CaseDetailView(BreadcrumbsMixin, DetailView):
     """A case as its readers see it. Drafts and cases under review are visible only to
     their author and moderators; for the author this page is the preview."""
@@ -120,9 +132,7 @@ class CaseDetailView(BreadcrumbsMixin, DetailView):
         case = self.object
         user = self.request.user
         moderator = is_moderator(user)
-        comments = case.comments.select_related("author__profile__organisation")
-        if not moderator:
-            comments = comments.filter(Q(is_hidden=False) | Q(author_id=user.pk or 0))
+        comments = case.comments.visible_to(user).select_related("author__profile__organisation")
         challenge_ids = [challenge.pk for challenge in case.challenges.all()]
         same_challenge_cases = (
             Case.objects.published()
@@ -144,6 +154,7 @@ class CaseDetailView(BreadcrumbsMixin, DetailView):
         )
         return super().get_context_data(
             is_author=user.is_authenticated and case.author_id == user.pk,
+            can_edit=case.can_edit(user),
             is_moderator=moderator,
             comments=comments,
             comment_form=CommentForm(),
@@ -193,7 +204,7 @@ class CaseCreateView(CaseFormMixin, FormView):
 class CaseUpdateView(CaseFormMixin, UpdateView):
     def get_object(self, queryset=None):
         case = get_object_or_404(Case, slug=self.kwargs["slug"], author=self.request.user)
-        if not case.is_editable_by_author:
+        if not case.can_edit(self.request.user):
             raise Http404("This case cannot be edited now.")
         return case
 
@@ -245,14 +256,18 @@ class ReviewRequestView(LoginRequiredMixin, View):
     def post(self, request, kind, pk):
         model = Case if kind == "verhaal" else Comment
         item = get_object_or_404(model, pk=pk, author=request.user, is_hidden=True)
-        try:
-            services.content_request_review(
-                item=item, author=request.user, message=request.POST.get("message", "")[:2000]
-            )
-        except ValidationError as error:
-            form_error_message(request, error)
+        form = MessageForm(request.POST)
+        if not form.is_valid():
+            form_errors_message(request, form)
         else:
-            messages.success(request, "Je vraag is doorgestuurd naar de moderatoren.")
+            try:
+                services.content_request_review(
+                    item=item, author=request.user, message=form.cleaned_data["message"]
+                )
+            except ValidationError as error:
+                form_error_message(request, error)
+            else:
+                messages.success(request, "Je vraag is doorgestuurd naar de moderatoren.")
         target = item if isinstance(item, Case) else item.case
         return redirect(target)
 
@@ -296,12 +311,7 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
                 self.item = get_object_or_404(Case.objects.published(), pk=kwargs["pk"])
                 self.case = self.item
             else:
-                self.item = get_object_or_404(
-                    Comment.objects.visible().filter(
-                        case__status=Case.Status.PUBLISHED, case__is_hidden=False
-                    ),
-                    pk=kwargs["pk"],
-                )
+                self.item = get_object_or_404(Comment.objects.public(), pk=kwargs["pk"])
                 self.case = self.item.case
         return super().dispatch(request, *args, **kwargs)
 
@@ -337,11 +347,7 @@ class ProfileDetailView(BreadcrumbsMixin, DetailView):
     context_object_name = "profile"
 
     def get_queryset(self):
-        profiles = Profile.objects.select_related("organisation", "user")
-        user = self.request.user
-        if is_moderator(user):
-            return profiles
-        return profiles.filter(Q(is_listed=True, user__is_active=True) | Q(user_id=user.pk or 0))
+        return Profile.objects.visible_to(self.request.user).select_related("organisation", "user")
 
     def get_breadcrumbs(self):
         return community_trail((self.object.display_name, None))
@@ -440,23 +446,12 @@ class MyDataDownloadView(LoginRequiredMixin, View):
 # --- Moderation ---------------------------------------------------------------------------
 
 
-class ModeratorRequiredMixin(LoginRequiredMixin):
-    """Moderators only (two-factor authentication is enforced by the middleware)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not is_moderator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 class ModerationDashboardView(ModeratorRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "community/moderation/dashboard.html"
     breadcrumb_label = "Moderatie"
     queue_limit = 50
 
     def get_context_data(self, **kwargs):
-        from community.models import ModerationLog, Report
-
         open_reports = (
             Report.objects.filter(resolved_at__isnull=True)
             .select_related("reporter__profile", "case", "comment__case")
@@ -477,9 +472,14 @@ class ModerationDashboardView(ModeratorRequiredMixin, BreadcrumbsMixin, Template
             hidden_comments=Comment.objects.filter(is_hidden=True)
             .select_related("author__profile", "case")
             .order_by("-review_requested_at", "-created_at")[: self.queue_limit],
-            recent_log=ModerationLog.objects.select_related("actor__profile")[:15],
+            recent_log=log_entries()[:15],
             **kwargs,
         )
+
+
+def log_entries():
+    """The action log as the moderation pages show it: actor and target fetched."""
+    return ActionLog.objects.select_related("actor__profile").prefetch_related("target")
 
 
 class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
@@ -495,11 +495,9 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
         return [("Moderatie", reverse("community:moderation")), (self.object.title, None)]
 
     def get_context_data(self, **kwargs):
-        from community.diff import revision_diffs
-
         return super().get_context_data(
             revisions=revision_diffs(self.object.revisions.select_related("editor__profile")[:20]),
-            log=self.object.log.select_related("actor__profile")[:50],
+            log=log_entries().for_target(self.object)[:50],
             **kwargs,
         )
 
@@ -507,14 +505,12 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
 class ModerationCaseDecisionView(ModeratorRequiredMixin, View):
     def post(self, request, slug):
         case = get_object_or_404(Case, slug=slug)
-        decision = request.POST.get("decision", "")
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            form_errors_message(request, form)
+            return redirect("community:moderation_case", slug=case.slug)
         try:
-            services.case_decide(
-                case=case,
-                moderator=request.user,
-                decision=decision,
-                message=request.POST.get("message", "")[:3000],
-            )
+            services.case_decide(case=case, moderator=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_error_message(request, error)
             return redirect("community:moderation_case", slug=case.slug)
@@ -525,7 +521,7 @@ class ModerationCaseDecisionView(ModeratorRequiredMixin, View):
 class ModerationFeatureView(ModeratorRequiredMixin, View):
     def post(self, request, slug):
         case = get_object_or_404(Case.objects.published(), slug=slug)
-        services.case_set_featured(
+        services.case_feature(
             case=case, moderator=request.user, featured=request.POST.get("featured") == "1"
         )
         messages.success(request, "Opgeslagen.")
@@ -538,26 +534,33 @@ class ModerationVisibilityView(ModeratorRequiredMixin, View):
     def post(self, request, kind, pk, action):
         model = Case if kind == "verhaal" else Comment
         item = get_object_or_404(model, pk=pk)
-        reason = request.POST.get("reason", "")[:2000]
-        try:
-            if action == "verbergen":
-                services.content_hide(item=item, moderator=request.user, reason=reason)
-            else:
-                services.content_restore(item=item, moderator=request.user, reason=reason)
-        except ValidationError as error:
-            form_error_message(request, error)
+        hiding = action == "verbergen"
+        form = ReasonForm(request.POST, required=hiding)
+        if not form.is_valid():
+            form_errors_message(request, form)
         else:
-            messages.success(request, "Opgeslagen. De auteur krijgt bericht.")
-        return redirect(request.POST.get("next") or reverse("community:moderation"))
+            reason = form.cleaned_data["reason"]
+            try:
+                if hiding:
+                    services.content_hide(item=item, moderator=request.user, reason=reason)
+                else:
+                    services.content_restore(item=item, moderator=request.user, reason=reason)
+            except ValidationError as error:
+                form_error_message(request, error)
+            else:
+                messages.success(request, "Opgeslagen. De auteur krijgt bericht.")
+        return redirect(safe_next(request, reverse("community:moderation")))
 
 
 class ModerationReportResolveView(ModeratorRequiredMixin, View):
     def post(self, request, pk):
-        from community.models import Report
-
         report = get_object_or_404(Report, pk=pk, resolved_at__isnull=True)
+        form = MessageForm(request.POST)
+        if not form.is_valid():
+            form_errors_message(request, form)
+            return redirect("community:moderation")
         services.report_resolve(
-            report=report, moderator=request.user, message=request.POST.get("message", "")
+            report=report, moderator=request.user, message=form.cleaned_data["message"]
         )
         messages.success(request, "De melding is afgehandeld; de inhoud blijft staan.")
         return redirect("community:moderation")
@@ -566,19 +569,19 @@ class ModerationReportResolveView(ModeratorRequiredMixin, View):
 class ModerationSuspendView(ModeratorRequiredMixin, View):
     def post(self, request, slug):
         profile = get_object_or_404(Profile.objects.select_related("user"), slug=slug)
+        lifting = request.POST.get("action") == "opheffen"
+        form = ReasonForm(request.POST, required=not lifting)
+        if not form.is_valid():
+            form_errors_message(request, form)
+            return redirect(profile)
+        reason = form.cleaned_data["reason"]
         try:
-            if request.POST.get("action") == "opheffen":
+            if lifting:
                 services.member_unsuspend(
-                    member=profile.user,
-                    moderator=request.user,
-                    reason=request.POST.get("reason", ""),
+                    member=profile.user, moderator=request.user, reason=reason
                 )
             else:
-                services.member_suspend(
-                    member=profile.user,
-                    moderator=request.user,
-                    reason=request.POST.get("reason", "")[:2000],
-                )
+                services.member_suspend(member=profile.user, moderator=request.user, reason=reason)
         except ValidationError as error:
             form_error_message(request, error)
         else:
@@ -587,14 +590,14 @@ class ModerationSuspendView(ModeratorRequiredMixin, View):
 
 
 class ModerationLogView(ModeratorRequiredMixin, BreadcrumbsMixin, ListView):
+    """Every step by moderators, organisers and the system, newest first."""
+
     template_name = "community/moderation/log.html"
     context_object_name = "entries"
     paginate_by = 50
 
     def get_queryset(self):
-        from community.models import ModerationLog
-
-        return ModerationLog.objects.select_related("actor__profile", "case", "comment")
+        return log_entries()
 
     def get_breadcrumbs(self):
         return [("Moderatie", reverse("community:moderation")), ("Logboek", None)]

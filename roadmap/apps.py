@@ -1,12 +1,16 @@
 from django.apps import AppConfig
 
+# The page-cache scope of the knowledge base: any change to it raises this one.
+PAGE_SCOPE = "knowledge"
+PATHS = ("/roadmap/", "/uitdagingen/", "/voorbeelden/", "/hulpmiddelen/", "/themas/", "/artikelen/")
+
 
 class RoadmapConfig(AppConfig):
     name = "roadmap"
     verbose_name = "Kennisbank"
 
     def ready(self):
-        from cocreatie import search
+        from cocreatie.core import content, pagecache, search, tags
         from roadmap import models
 
         search.register(models.Phase, depends_on=[(models.GuidingQuestion, "phase")])
@@ -18,3 +22,20 @@ class RoadmapConfig(AppConfig):
             models.Article,
         ):
             search.register(model)
+
+        content.register_app(self.label, scopes=(PAGE_SCOPE,))
+        pagecache.register_paths(*PATHS, scopes=(PAGE_SCOPE,))
+
+        for order, (model, heading) in enumerate(
+            [
+                (models.Phase, "Fasen"),
+                (models.Challenge, "Uitdagingen"),
+                (models.Example, "Voorbeelden"),
+                (models.Tool, "Hulpmiddelen"),
+                (models.Theme, "Thema's"),
+                (models.Article, "Artikelen"),
+            ]
+        ):
+            tags.register(
+                model, heading=heading, order=(order + 1) * 10, template="roadmap/_item.html"
+            )

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from cocreatie.markdown import markdown_to_text, render_markdown
+from cocreatie.core.markdown import MarkdownFieldsMixin, markdown_to_text
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -12,7 +12,7 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class KnowledgeItem(models.Model):
+class KnowledgeItem(MarkdownFieldsMixin, models.Model):
     """What every knowledge-base item has: a page, a summary, a Markdown body, tags."""
 
     slug = models.SlugField("korte naam in het adres", max_length=120, unique=True)
@@ -41,14 +41,9 @@ class KnowledgeItem(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
-        super().save(*args, **kwargs)
-
     def search_text(self) -> str:
         """Everything a visitor could search for besides title and summary."""
-        return " ".join(markdown_to_text(getattr(self, name)) for name in self.markdown_fields)
+        return self.markdown_text()
 
 
 class Phase(KnowledgeItem):
@@ -75,7 +70,7 @@ class Phase(KnowledgeItem):
         return f"{super().search_text()} {questions}"
 
 
-class GuidingQuestion(models.Model):
+class GuidingQuestion(MarkdownFieldsMixin, models.Model):
     phase = models.ForeignKey(
         Phase, on_delete=models.CASCADE, related_name="questions", verbose_name="fase"
     )
@@ -85,6 +80,8 @@ class GuidingQuestion(models.Model):
     answer_html = models.TextField(editable=False, blank=True)
     steps = models.TextField("stappen", blank=True, help_text="Eén stap per regel.")
 
+    markdown_fields = ("answer",)
+
     class Meta:
         ordering = ["phase__order", "order", "id"]
         verbose_name = "leidende vraag"
@@ -92,10 +89,6 @@ class GuidingQuestion(models.Model):
 
     def __str__(self):
         return self.question
-
-    def save(self, *args, **kwargs):
-        self.answer_html = render_markdown(self.answer)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.phase.get_absolute_url()}#vraag-{self.pk}"

@@ -17,5 +17,4 @@ urlpatterns = [
     path("themas/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("artikelen/", views.ArticleListView.as_view(), name="article_list"),
     path("artikelen/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
 ]

@@ -1,12 +1,9 @@
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
-from taggit.models import Tag
 
-from cocreatie.markdown import render_markdown
-from cocreatie.views import BreadcrumbsMixin, FilterQueryMixin
+from cocreatie.core.markdown import render_markdown
+from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin
 from roadmap.demo_content import ROADMAP_INTRO
 from roadmap.forms import ExampleFilterForm
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
@@ -200,39 +197,3 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
 
     def get_breadcrumbs(self):
         return [("Artikelen", reverse("roadmap:article_list")), (self.object.title, None)]
-
-
-# Models shown on a tag page, in this order, with their section heading.
-TAGGED_SECTIONS = [
-    (Phase, "Fasen"),
-    (Challenge, "Uitdagingen"),
-    (Example, "Voorbeelden"),
-    (Tool, "Hulpmiddelen"),
-    (Theme, "Thema's"),
-    (Article, "Artikelen"),
-]
-
-
-class TagDetailView(BreadcrumbsMixin, TemplateView):
-    """Everything published that carries one tag, grouped by kind."""
-
-    template_name = "roadmap/tag_detail.html"
-    # Tag pages list at most this many items of each kind.
-    limit = 50
-
-    def get(self, request, *args, **kwargs):
-        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        return super().get(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        return [(f"Tag: {self.tag.name}", None)]
-
-    def get_context_data(self, **kwargs):
-        sections = []
-        for model, heading in TAGGED_SECTIONS:
-            items = list(model.objects.published().filter(tags=self.tag)[: self.limit])
-            if items:
-                sections.append({"heading": heading, "items": items})
-        if not sections:
-            raise Http404("No published item carries this tag.")
-        return super().get_context_data(tag=self.tag, sections=sections, **kwargs)

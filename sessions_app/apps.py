@@ -1,16 +1,44 @@
 from django.apps import AppConfig
 
+# Any change to a series or a session (title, date, cancellation) raises this scope,
+# which every page under /sessies/ and the home page depend on; a seat taken or given
+# up raises only the scope of its own series.
+PAGE_SCOPE = "sessions"
 
+
+def series_scope(slug: str) -> str:
+    return f"series:{slug}"
+
+
+def _session_pages(path: str) -> tuple[str, ...]:
+    """/sessies/<reeks>/... depends on that series as well."""
+    from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
+
+    slug = path.removeprefix("/sessies/").split("/", 1)[0]
+    return (KNOWLEDGE, PAGE_SCOPE, *([series_scope(slug)] if slug else []))
+
+
+# The core's member-data registry calls ``export(user)`` and ``forget(user)``; the
+# services take keyword arguments only.
 class SessionsAppConfig(AppConfig):
     name = "sessions_app"
     verbose_name = "Online sessies"
 
     def ready(self):
-        from community import services as community_services
-        from sessions_app import services
+        from cocreatie.core import actionlog, content, memberdata, pagecache
+        from sessions_app import models, services
+
+        content.register(
+            models.SessionSeries, scopes=lambda series: (PAGE_SCOPE, series_scope(series.slug))
+        )
+        content.register(
+            models.Session,
+            scopes=lambda session: (PAGE_SCOPE, series_scope(session.series.slug)),
+        )
+        content.register(models.Seat, scopes=lambda seat: (series_scope(seat.session.series.slug),))
+        pagecache.known_scope(PAGE_SCOPE)
+        pagecache.register_paths("/sessies/", scopes=_session_pages)
 
         # A member's download holds their registrations; deleting the account forgets them.
-        if services.export_member not in community_services.EXTRA_EXPORTERS:
-            community_services.EXTRA_EXPORTERS.append(services.export_member)
-        if services.forget_member not in community_services.EXTRA_FORGETTERS:
-            community_services.EXTRA_FORGETTERS.append(services.forget_member)
+        memberdata.register(export=services.member_export, forget=services.member_forget)
+        actionlog.register_verbs(models.OrganiserVerb)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import formats, timezone
 
+from cocreatie.core.forms import HoneypotForm
 from sessions_app.models import Evaluation, Session
 
 INVALID_SESSION = (
@@ -50,8 +51,8 @@ class SessionsChoiceMixin:
         )
 
 
-class RegistrationForm(SessionsChoiceMixin, forms.Form):
-    """One form for one or more sessions. ``website`` is a honeypot for bots."""
+class RegistrationForm(SessionsChoiceMixin, HoneypotForm):
+    """One form for one or more sessions. ``website`` (from HoneypotForm) is a honeypot for bots."""
 
     sessions = SessionChoiceField(
         label="Voor welke sessies meld je je aan?",
@@ -96,11 +97,6 @@ class RegistrationForm(SessionsChoiceMixin, forms.Form):
         "als in de privacyverklaring staat, daarna worden ze verwijderd.",
         error_messages={"required": "Geef toestemming, anders kunnen we je niet aanmelden."},
     )
-    website = forms.CharField(
-        label="Laat dit veld leeg",
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,10 +104,6 @@ class RegistrationForm(SessionsChoiceMixin, forms.Form):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class AddSessionsForm(SessionsChoiceMixin, forms.Form):
@@ -169,4 +161,22 @@ class SessionCancelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Bijvoorbeeld waarom de sessie niet doorgaat en of er een nieuwe datum komt.",
         error_messages={"required": "Schrijf een bericht voor de deelnemers."},
+    )
+
+
+class SessionCapacityForm(forms.Form):
+    """The number of seats of a session; on the organisers' page and as an admin action."""
+
+    capacity = forms.IntegerField(
+        label="Aantal plaatsen",
+        required=False,
+        min_value=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Leeg: geen maximum. Wie op de wachtlijst staat, schuift door zolang er "
+        "plaats is en krijgt een e-mail. Minder plaatsen dan er aanmeldingen zijn kan: "
+        "niemand raakt zijn plaats kwijt.",
+        error_messages={
+            "invalid": "Vul een heel getal in, of laat het veld leeg.",
+            "min_value": "Het aantal plaatsen kan niet negatief zijn.",
+        },
     )

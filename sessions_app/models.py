@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from cocreatie.markdown import render_markdown
+from cocreatie.core.markdown import MarkdownFieldsMixin
 
 # The meeting link goes out this long before a session starts (in the reminder).
 REMINDER_BEFORE = timedelta(hours=24)
@@ -18,6 +18,20 @@ REMINDER_BEFORE = timedelta(hours=24)
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class OrganiserVerb(models.TextChoices):
+    """The verbs of organisers' steps in the action log (``cocreatie.core.actionlog``)."""
+
+    SESSION_CANCEL = "session_cancel", "Sessie afgelast"
+    SESSION_CAPACITY_CHANGE = "session_capacity_change", "Aantal plaatsen gewijzigd"
+    PARTICIPANTS_MAIL = "session_participants_mail", "Deelnemers van een sessie gemaild"
+    REGISTRATIONS_EXPORT = "session_registrations_export", "Aanmeldingen gedownload"
+    SEAT_CANCEL = "session_seat_cancel", "Deelnemer afgemeld door organisator"
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -30,7 +44,7 @@ class SeriesQuerySet(models.QuerySet):
         )
 
 
-class SessionSeries(models.Model):
+class SessionSeries(MarkdownFieldsMixin, models.Model):
     title = models.CharField("titel", max_length=200)
     slug = models.SlugField("adres", max_length=80, unique=True)
     summary = models.CharField("korte omschrijving", max_length=400)
@@ -50,6 +64,8 @@ class SessionSeries(models.Model):
 
     objects = SeriesQuerySet.as_manager()
 
+    markdown_fields = ("introduction", "joining_tips")
+
     class Meta:
         verbose_name = "sessiereeks"
         verbose_name_plural = "sessiereeksen"
@@ -57,11 +73,6 @@ class SessionSeries(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.introduction_html = render_markdown(self.introduction)
-        self.joining_tips_html = render_markdown(self.joining_tips)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("sessions:series_detail", args=[self.slug])
@@ -78,7 +89,7 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(status=Session.Status.PLANNED, starts_at__gt=timezone.now())
 
 
-class Session(models.Model):
+class Session(MarkdownFieldsMixin, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", "Gepland"
         CANCELLED = "cancelled", "Afgelast"
@@ -120,6 +131,8 @@ class Session(models.Model):
 
     objects = SessionQuerySet.as_manager()
 
+    markdown_fields = ("description",)
+
     class Meta:
         verbose_name = "sessie"
         verbose_name_plural = "sessies"
@@ -139,7 +152,6 @@ class Session(models.Model):
     CALENDAR_FIELDS = ("starts_at", "ends_at", "status", "title")
 
     def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
         loaded = getattr(self, "_calendar_state", None)
         if loaded is not None and loaded != self._calendar_values():
             self.ics_sequence += 1
@@ -150,6 +162,11 @@ class Session(models.Model):
 
     def get_absolute_url(self):
         return f"{self.series.get_absolute_url()}#sessie-{self.order}"
+
+    @property
+    def log_url(self):
+        """Where the action log links to: the organisers' page of this session."""
+        return reverse("sessions:organiser_session", args=[self.pk])
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -191,6 +208,18 @@ class Session(models.Model):
         return max(self.capacity - confirmed_count, 0)
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def of_member(self, user):
+        """Registrations made while logged in or with the member's own address, not
+        anonymised."""
+        if not user.is_authenticated:
+            return self.none()
+        mine = Q(user=user)
+        if user.email:
+            mine |= Q(email=normalise_email(user.email))
+        return self.filter(mine, anonymised_at__isnull=True)
+
+
 class Registration(models.Model):
     """One person for one series; their seats say which sessions. One per e-mail address
     per series: registering again adds sessions instead of making a second registration."""
@@ -217,6 +246,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField("aangemeld op", auto_now_add=True)
     anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
 
+    objects = RegistrationQuerySet.as_manager()
+
     class Meta:
         verbose_name = "aanmelding"
         verbose_name_plural = "aanmeldingen"
@@ -236,11 +267,20 @@ class Registration(models.Model):
         return reverse("sessions:registration", args=[self.token])
 
 
+class SeatQuerySet(models.QuerySet):
+    def active(self):
+        """Confirmed or on the waiting list."""
+        return self.filter(status__in=Seat.ACTIVE)
+
+
 class Seat(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", "Aangemeld"
         WAITING = "waiting", "Op de wachtlijst"
         CANCELLED = "cancelled", "Afgemeld"
+
+    # Seats that count: the registrant is coming, or waiting for a place.
+    ACTIVE = (Status.CONFIRMED, Status.WAITING)
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="seats")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="seats")
@@ -250,6 +290,8 @@ class Seat(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     evaluation_invited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SeatQuerySet.as_manager()
 
     class Meta:
         verbose_name = "plaats"
@@ -264,16 +306,54 @@ class Seat(models.Model):
         return f"{self.registration.name}: {self.session} ({self.get_status_display()})"
 
     @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.WAITING
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def can_cancel(self) -> bool:
+        """The registrant (or an organiser) may still give up this seat."""
+        return self.is_active and self.session.is_open
+
+    @property
     def shows_meeting_link(self) -> bool:
-        """The link is shown from the moment the reminder goes out, to confirmed seats."""
+        """The one rule for the meeting link, on the personal page and in every mail: shown
+        to confirmed seats from the moment the reminder goes out until the session ends."""
         session = self.session
         return (
-            self.status == self.Status.CONFIRMED
+            self.is_confirmed
             and not session.is_cancelled
             and not session.has_ended
             and bool(session.meeting_url)
             and (self.reminder_sent_at is not None or timezone.now() >= session.reminder_due_at)
         )
+
+    @property
+    def meeting_link_follows(self) -> bool:
+        """Confirmed for a session to come whose link is not shown yet."""
+        return self.is_confirmed and self.session.is_open and not self.shows_meeting_link
+
+    @property
+    def was_attended(self) -> bool:
+        """Confirmed for a session that took place: its co-evaluation is open."""
+        session = self.session
+        return self.is_confirmed and session.has_ended and not session.is_cancelled
+
+    @property
+    def is_evaluated(self) -> bool:
+        """Needs ``select_related("evaluation")`` to answer without a query."""
+        return hasattr(self, "evaluation")
+
+    @property
+    def can_evaluate(self) -> bool:
+        return self.was_attended and not self.is_evaluated
 
 
 class Evaluation(models.Model):

@@ -4,40 +4,62 @@ Seats are counted inside a lock on the session row (``select_for_update``), so t
 people can never take the last seat at the same time on PostgreSQL. Sessions are
 always locked in primary-key order, so two registrations for several sessions cannot
 deadlock. Mail is queued in the same transaction and sent after the commit.
+
+Names follow ``<thing>_<verb>``. What an organiser does takes the organiser as
+``actor``, checks that they may organise, and writes a row of the action log in the
+same transaction as the step itself.
 """
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils import timezone
 
-from cocreatie.mail import send_after_commit
+from cocreatie.core.actionlog import log_action
+from cocreatie.core.mail import send_after_commit
+from community.permissions import can_organise
 from sessions_app import calendar
 from sessions_app.models import (
     REMINDER_BEFORE,
     Evaluation,
+    OrganiserVerb,
     Registration,
     Seat,
     Session,
     SessionSeries,
     new_token,
+    normalise_email,
 )
 
 # Invitations to the co-evaluation go out for sessions that ended this recently.
 EVALUATION_WINDOW = timedelta(days=14)
-ACTIVE = (Seat.Status.CONFIRMED, Seat.Status.WAITING)
 
 
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
+def _check_organiser(actor: AbstractUser | None) -> None:
+    if actor is None or not can_organise(actor):
+        raise PermissionDenied
 
 
-def _lock_sessions(pks) -> list[Session]:
+def _log(*, actor, verb: str, session: Session, message: str = "", **data) -> None:
+    """One row of the action log about ``session``; it links to the organisers' page."""
+    log_action(
+        actor=actor,
+        verb=verb,
+        target=session,
+        target_label=f"{session.series.title}: {session}",
+        message=message,
+        data=data,
+    )
+
+
+def _lock_sessions(pks: Iterable[int]) -> list[Session]:
     return list(
         Session.objects.select_for_update()
         .filter(pk__in=list(pks))
@@ -50,18 +72,18 @@ def _confirmed_count(session: Session) -> int:
     return session.seats.filter(status=Seat.Status.CONFIRMED).count()
 
 
-def _take_seat(seat: Seat, session: Session, now) -> None:
+def _take_seat(seat: Seat, session: Session, now: datetime) -> None:
     """Confirm the seat if there is room, else put it on the waiting list. The caller
     holds the lock on ``session``."""
     has_room = session.capacity is None or _confirmed_count(session) < session.capacity
     seat.status = Seat.Status.CONFIRMED if has_room else Seat.Status.WAITING
     seat.requested_at = seat.status_changed_at = now
-    if seat.status == Seat.Status.CONFIRMED and now >= session.reminder_due_at:
+    if seat.is_confirmed and now >= session.reminder_due_at:
         seat.reminder_sent_at = now  # the link goes with this mail: no separate reminder
 
 
 def _calendar_attachment(seats):
-    sessions = [seat.session for seat in seats if seat.status == Seat.Status.CONFIRMED]
+    sessions = [seat.session for seat in seats if seat.is_confirmed]
     if not sessions:
         return ()
     return [("sessies.ics", calendar.build_calendar(sessions).decode(), "text/calendar")]
@@ -87,15 +109,15 @@ class RegistrationResult:
     new_seats: list[Seat]
 
 
-def register(
+def registration_create(
     *,
     series: SessionSeries,
-    sessions,
+    sessions: Iterable[Session],
     name: str,
     email: str,
     organisation: str = "",
     role: str = "",
-    user=None,
+    user: AbstractUser | None = None,
 ) -> RegistrationResult:
     """Register for one or more sessions of a series.
 
@@ -122,7 +144,7 @@ def register(
         existing = {seat.session_id: seat for seat in registration.seats.filter(session__in=locked)}
         for session in locked:
             seat = existing.get(session.pk)
-            if seat and seat.status in ACTIVE:
+            if seat and seat.is_active:
                 continue  # already registered or waiting: nothing changes
             seat = seat or Seat(registration=registration, session=session)
             _take_seat(seat, session, now)
@@ -153,22 +175,39 @@ def _registration_for(series, email, name, organisation, role, user, now) -> Reg
         return Registration.objects.get(series=series, email=email, anonymised_at__isnull=True)
 
 
-def cancel_seat(*, seat: Seat, notify: bool = True) -> Seat | None:
-    """Cancel one seat. A freed seat goes to the first on the waiting list, who is told
-    by e-mail. Returns the promoted seat, if any."""
+def seat_cancel(
+    *, seat: Seat, actor: AbstractUser | None = None, notify: bool = True
+) -> Seat | None:
+    """Cancel one seat: by the registrant (no ``actor``), or by an organiser (``actor``,
+    logged). A freed seat goes to the first on the waiting list, who is told by e-mail.
+    Returns the promoted seat, if any."""
+    if actor is not None:
+        _check_organiser(actor)
     with transaction.atomic():
         (session,) = _lock_sessions([seat.session_id])
         seat = Seat.objects.select_related("registration").get(pk=seat.pk)
-        if seat.status == Seat.Status.CANCELLED:
+        if not seat.is_active:
             return None
         if session.has_started:
             raise ValidationError("Deze sessie is al begonnen. Afmelden kan niet meer.")
-        was_confirmed = seat.status == Seat.Status.CONFIRMED
+        was_confirmed = seat.is_confirmed
         seat.status, seat.status_changed_at = Seat.Status.CANCELLED, timezone.now()
         seat.save(update_fields=["status", "status_changed_at"])
         if notify:
             _mail_cancelled_seat(seat, session)
-        return _promote_waiting(session) if was_confirmed else None
+        promoted = _promote_waiting(session) if was_confirmed else []
+        if actor is not None:
+            # The seat's number, never the registrant's name or address: the log outlives
+            # the registration.
+            _log(
+                actor=actor,
+                verb=OrganiserVerb.SEAT_CANCEL,
+                session=session,
+                seat=seat.pk,
+                was_confirmed=was_confirmed,
+                promoted=len(promoted),
+            )
+        return promoted[0] if promoted else None
 
 
 def _mail_cancelled_seat(seat: Seat, session: Session) -> None:
@@ -186,28 +225,40 @@ def _mail_cancelled_seat(seat: Seat, session: Session) -> None:
     )
 
 
-def _promote_waiting(session: Session) -> Seat | None:
-    """Fill free seats from the waiting list, first come first served. The caller holds
-    the lock on ``session``."""
+def _promote_waiting(session: Session) -> list[Seat]:
+    """Fill free seats from the waiting list, first come first served (no maximum:
+    everyone waiting). The caller holds the lock on ``session``. Returns the promoted
+    seats, in order."""
     if session.is_cancelled or session.has_started:
-        return None
-    free = None if session.capacity is None else session.capacity - _confirmed_count(session)
-    waiting = session.seats.filter(status=Seat.Status.WAITING).order_by("requested_at", "pk")
-    promoted = None
-    for seat in waiting.select_related("registration")[:free] if free else []:
+        return []
+    waiting = (
+        session.seats.filter(status=Seat.Status.WAITING)
+        .select_related("registration")
+        .order_by("requested_at", "pk")
+    )
+    if session.capacity is not None:
+        free = session.capacity - _confirmed_count(session)
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    for seat in promoted:
         now = timezone.now()
         seat.status, seat.status_changed_at = Seat.Status.CONFIRMED, now
         if now >= session.reminder_due_at:
             seat.reminder_sent_at = now
         seat.save(update_fields=["status", "status_changed_at", "reminder_sent_at"])
         _mail_overview(seat.registration, "seat_promoted", session=session, seat=seat)
-        promoted = promoted or seat
     return promoted
 
 
-def cancel_session(*, session: Session, message: str) -> int:
+# --- What organisers do ----------------------------------------------------------------------
+
+
+def session_cancel(*, session: Session, message: str, actor: AbstractUser) -> int:
     """The organiser cancels a session: everyone registered or waiting is told, with a
     calendar update (same UID, higher SEQUENCE, STATUS:CANCELLED). Returns how many."""
+    _check_organiser(actor)
     message = message.strip()
     if not message:
         raise ValidationError("Schrijf een bericht voor de deelnemers.")
@@ -221,7 +272,7 @@ def cancel_session(*, session: Session, message: str) -> int:
             )
         session.status = Session.Status.CANCELLED  # saving raises the calendar SEQUENCE
         session.save(update_fields=["status", "updated_at"])
-        seats = list(session.seats.filter(status__in=ACTIVE).select_related("registration"))
+        seats = list(session.seats.active().select_related("registration"))
         ics = calendar.build_calendar([session], method="CANCEL").decode()
         for seat in seats:
             send_after_commit(
@@ -230,16 +281,61 @@ def cancel_session(*, session: Session, message: str) -> int:
                 [seat.registration.email],
                 attachments=[(calendar.filename(session), ics, "text/calendar")],
             )
+        _log(
+            actor=actor,
+            verb=OrganiserVerb.SESSION_CANCEL,
+            session=session,
+            message=message,
+            recipients=len(seats),
+        )
     return len(seats)
 
 
-def mail_participants(*, session: Session, subject: str, message: str) -> int:
-    """The organiser writes to everyone registered or waiting for a session."""
+def session_capacity_change(
+    *, session: Session, capacity: int | None, actor: AbstractUser
+) -> list[Seat]:
+    """The organiser sets the number of seats (``None``: no maximum). The waiting list
+    moves up as far as there is room, in the order people asked, each told by e-mail;
+    lowering it below the number confirmed takes no one's seat away. Returns the
+    promoted seats."""
+    _check_organiser(actor)
+    if capacity is not None and capacity < 0:
+        raise ValidationError("Het aantal plaatsen kan niet negatief zijn.")
+    with transaction.atomic():
+        (session,) = _lock_sessions([session.pk])
+        if session.is_cancelled:
+            raise ValidationError(
+                "Deze sessie is afgelast: het aantal plaatsen kan niet meer veranderen."
+            )
+        if session.has_started:
+            raise ValidationError(
+                "Deze sessie is al begonnen of voorbij: het aantal plaatsen kan niet meer "
+                "veranderen."
+            )
+        old = session.capacity
+        session.capacity = capacity
+        session.save(update_fields=["capacity", "updated_at"])
+        promoted = _promote_waiting(session)
+        _log(
+            actor=actor,
+            verb=OrganiserVerb.SESSION_CAPACITY_CHANGE,
+            session=session,
+            old_capacity=old,
+            new_capacity=capacity,
+            promoted=len(promoted),
+        )
+    return promoted
+
+
+def participants_mail(*, session: Session, subject: str, message: str, actor: AbstractUser) -> int:
+    """The organiser writes to everyone registered or waiting for a session. Returns
+    how many."""
+    _check_organiser(actor)
     subject, message = subject.strip(), message.strip()
     if not subject or not message:
         raise ValidationError("Vul een onderwerp en een bericht in.")
-    seats = session.seats.filter(status__in=ACTIVE).select_related("registration")
     with transaction.atomic():
+        seats = list(session.seats.active().select_related("registration"))
         for seat in seats:
             send_after_commit(
                 "session_message",
@@ -251,6 +347,13 @@ def mail_participants(*, session: Session, subject: str, message: str) -> int:
                 },  # fmt: skip
                 [seat.registration.email],
             )
+        _log(
+            actor=actor,
+            verb=OrganiserVerb.PARTICIPANTS_MAIL,
+            session=session,
+            message=f"{subject}\n\n{message}",
+            recipients=len(seats),
+        )
     return len(seats)
 
 
@@ -259,7 +362,7 @@ def mail_participants(*, session: Session, subject: str, message: str) -> int:
 BATCH = 200
 
 
-def send_due_reminders(now=None) -> int:
+def reminders_send(*, now: datetime | None = None) -> int:
     """Mail the meeting link to every confirmed participant of a session that starts
     within the next 24 hours, once. Safe to run twice at the same time: each run takes
     the seats it can lock and skips the ones another run holds."""
@@ -274,7 +377,7 @@ def send_due_reminders(now=None) -> int:
     return _process_in_batches(due, _send_reminder, now)
 
 
-def _send_reminder(seat: Seat, now) -> None:
+def _send_reminder(seat: Seat, now: datetime) -> None:
     seat.reminder_sent_at = now
     seat.save(update_fields=["reminder_sent_at"])
     send_after_commit(
@@ -284,7 +387,7 @@ def _send_reminder(seat: Seat, now) -> None:
     )
 
 
-def send_evaluation_invitations(now=None) -> int:
+def evaluation_invitations_send(*, now: datetime | None = None) -> int:
     """After a session: invite its participants to the short co-evaluation, once."""
     now = now or timezone.now()
     due = Seat.objects.filter(
@@ -298,7 +401,7 @@ def send_evaluation_invitations(now=None) -> int:
     return _process_in_batches(due, _send_evaluation_invitation, now)
 
 
-def _send_evaluation_invitation(seat: Seat, now) -> None:
+def _send_evaluation_invitation(seat: Seat, now: datetime) -> None:
     seat.evaluation_invited_at = now
     seat.save(update_fields=["evaluation_invited_at"])
     send_after_commit(
@@ -308,7 +411,7 @@ def _send_evaluation_invitation(seat: Seat, now) -> None:
     )
 
 
-def _process_in_batches(queryset, handle, now) -> int:
+def _process_in_batches(queryset, handle, now: datetime) -> int:
     done = 0
     while True:
         with transaction.atomic():
@@ -330,7 +433,7 @@ def _process_in_batches(queryset, handle, now) -> int:
 def evaluation_create(*, seat: Seat, score: int, keep: str = "", improve: str = "") -> Evaluation:
     with transaction.atomic():
         seat = Seat.objects.select_for_update().select_related("session").get(pk=seat.pk)
-        if seat.status != Seat.Status.CONFIRMED or not seat.session.has_ended:
+        if not seat.was_attended:
             raise ValidationError("Je kunt alleen een sessie beoordelen waar je bij was.")
         if Evaluation.objects.filter(seat=seat).exists():
             raise ValidationError("Je hebt deze sessie al beoordeeld. Dank je wel!")
@@ -367,28 +470,35 @@ def spreadsheet_safe(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def registrations_csv(session: Session) -> str:
+def registrations_export(*, session: Session, actor: AbstractUser) -> str:
+    """The registrants of a session as CSV, for the organiser (logged: it holds
+    personal data)."""
+    _check_organiser(actor)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
-    seats = session.seats.select_related("registration").order_by("status", "requested_at")
-    for seat in seats:
-        registration = seat.registration
-        writer.writerow(
-            spreadsheet_safe(value)
-            for value in (
-                registration.name,
-                registration.email,
-                registration.organisation,
-                registration.role,
-                seat.get_status_display(),
-                timezone.localtime(seat.requested_at).strftime("%Y-%m-%d %H:%M"),
+    with transaction.atomic():
+        seats = session.seats.select_related("registration").order_by("status", "requested_at")
+        rows = 0
+        for seat in seats:
+            registration = seat.registration
+            writer.writerow(
+                spreadsheet_safe(value)
+                for value in (
+                    registration.name,
+                    registration.email,
+                    registration.organisation,
+                    registration.role,
+                    seat.get_status_display(),
+                    timezone.localtime(seat.requested_at).strftime("%Y-%m-%d %H:%M"),
+                )
             )
-        )
+            rows += 1
+        _log(actor=actor, verb=OrganiserVerb.REGISTRATIONS_EXPORT, session=session, rows=rows)
     return out.getvalue()
 
 
-def purge_registrations(*, older_than_days: int, now=None) -> int:
+def registrations_purge(*, older_than_days: int, now: datetime | None = None) -> int:
     """Anonymise the registrations of series whose last session ended more than
     ``older_than_days`` ago. Co-evaluation answers stay, without a link to a person."""
     now = now or timezone.now()
@@ -403,7 +513,7 @@ def purge_registrations(*, older_than_days: int, now=None) -> int:
     return count
 
 
-def _anonymise(registration: Registration, now) -> None:
+def _anonymise(registration: Registration, now: datetime) -> None:
     Evaluation.objects.filter(seat__registration=registration).update(seat=None)
     registration.name, registration.email = "Verwijderd", ""
     registration.organisation = registration.role = ""
@@ -415,21 +525,14 @@ def _anonymise(registration: Registration, now) -> None:
 # --- A member's own data (account export and deletion) -----------------------------------
 
 
-def member_registrations(user):
-    """Registrations made while logged in or with the member's own address."""
-    from django.db.models import Q
-
-    return Registration.objects.filter(anonymised_at__isnull=True).filter(
-        Q(user=user) | Q(email=normalise_email(user.email))
-    )
-
-
-def export_member(user) -> dict:
+def member_export(*, user: AbstractUser) -> dict:
     def stamp(value):
         return value.isoformat() if value else None
 
     registrations = (
-        member_registrations(user).select_related("series").prefetch_related("seats__session")
+        Registration.objects.of_member(user)
+        .select_related("series")
+        .prefetch_related("seats__session")
     )
     return {
         "session_registrations": [
@@ -454,12 +557,12 @@ def export_member(user) -> dict:
     }
 
 
-def forget_member(user) -> None:
+def member_forget(*, user: AbstractUser) -> None:
     """When a member deletes their account: give up their seats in sessions to come
     (the waiting list moves up) and anonymise their registrations."""
     now = timezone.now()
-    for registration in member_registrations(user):
-        for seat in registration.seats.filter(status__in=ACTIVE, session__starts_at__gt=now):
-            cancel_seat(seat=seat, notify=False)
+    for registration in Registration.objects.of_member(user):
+        for seat in registration.seats.active().filter(session__starts_at__gt=now):
+            seat_cancel(seat=seat, notify=False)
         with transaction.atomic():
             _anonymise(Registration.objects.select_for_update().get(pk=registration.pk), now)

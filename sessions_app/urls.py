@@ -1,11 +1,11 @@
 from django.urls import path, register_converter
 
-from cocreatie.converters import WordConverter
+from cocreatie.core.converters import WordConverter
 from sessions_app import views
 
 
 class OrganiserActionConverter(WordConverter):
-    regex = "mailen|afgelasten"
+    regex = "mailen|afgelasten|plaatsen"
 
 
 register_converter(OrganiserActionConverter, "organiser_action")
@@ -58,6 +58,11 @@ urlpatterns = [
         "moderatie/sessies/<int:pk>/<organiser_action:action>/",
         views.OrganiserSessionActionView.as_view(),
         name="organiser_session_action",
+    ),
+    path(
+        "moderatie/sessies/<int:pk>/afmelden/<int:seat_pk>/",
+        views.OrganiserSeatCancelView.as_view(),
+        name="organiser_seat_cancel",
     ),
     path(
         "moderatie/sessies/<int:pk>/aanmeldingen.csv",

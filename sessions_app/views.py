@@ -1,11 +1,9 @@
 """Public pages of the online sessions, the registrant's personal page (behind a secret
 link), and the organisers' pages under /moderatie/sessies/."""
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -17,21 +15,19 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
 
-from cocreatie import ratelimit
-from cocreatie.views import BreadcrumbsMixin
-from community.models import is_moderator
+from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
+from community.permissions import OrganiserRequiredMixin
 from sessions_app import calendar, services
 from sessions_app.forms import (
     AddSessionsForm,
     EvaluationForm,
     RegistrationForm,
     SessionCancelForm,
+    SessionCapacityForm,
     SessionMessageForm,
     availability_text,
 )
 from sessions_app.models import Registration, Seat, Session, SessionSeries
-
-logger = logging.getLogger(__name__)
 
 SESSIONS = ("Sessies", "sessions:series_list")
 
@@ -95,14 +91,18 @@ class SeriesDetailView(BreadcrumbsMixin, DetailView):
         )
 
 
-class RegisterView(BreadcrumbsMixin, FormView):
+class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
     """One form for one or more sessions. The page answers the same whether or not the
     address was registered before; the mail carries the personal link."""
 
     template_name = "sessions_app/register.html"
     form_class = RegistrationForm
+    rate_scope = "session-registration"
     rate_limit = 10
-    rate_period = 60 * 60
+    rate_limit_message = (
+        "Er zijn vanaf jouw adres in korte tijd veel aanmeldingen gedaan. Probeer het "
+        "over een uur opnieuw."
+    )
 
     def dispatch(self, request, *args, **kwargs):
         self.series = get_object_or_404(published_series(), slug=kwargs["slug"])
@@ -135,36 +135,25 @@ class RegisterView(BreadcrumbsMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(series=self.series, **kwargs)
 
-    def form_valid(self, form):
-        if not ratelimit.hit(
-            self.request, "session-registration", limit=self.rate_limit, period=self.rate_period
-        ):
-            form.add_error(
-                None,
-                "Er zijn vanaf jouw adres in korte tijd veel aanmeldingen gedaan. Probeer het "
-                "over een uur opnieuw.",
-            )
-            response = self.form_invalid(form)
-            response.status_code = 429
-            return response
+    def form_accepted(self, form):
         data = form.cleaned_data
-        if form.is_spam:
-            logger.info("Session registration honeypot filled; dropped.")
-        else:
-            try:
-                services.register(
-                    series=self.series,
-                    sessions=data["sessions"],
-                    name=data["name"],
-                    email=data["email"],
-                    organisation=data["organisation"],
-                    role=data["role"],
-                    user=self.request.user if self.request.user.is_authenticated else None,
-                )
-            except ValidationError as error:
-                form.add_error("sessions", error)
-                return self.form_invalid(form)
-        self.request.session["registered_email"] = data["email"]
+        try:
+            services.registration_create(
+                series=self.series,
+                sessions=data["sessions"],
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                role=data["role"],
+                user=self.request.user if self.request.user.is_authenticated else None,
+            )
+        except ValidationError as error:
+            form.add_error("sessions", error)
+            return self.form_invalid(form)
+        return None
+
+    def form_done(self, form):
+        self.request.session["registered_email"] = form.cleaned_data["email"]
         return redirect("sessions:registered", slug=self.series.slug)
 
 
@@ -228,9 +217,9 @@ class PersonalMixin:
 
     def seats(self):
         return list(
-            self.registration.seats.select_related("session__series", "session__phase").order_by(
-                "session__order"
-            )
+            self.registration.seats.select_related(
+                "session__series", "session__phase", "evaluation"
+            ).order_by("session__order")
         )
 
 
@@ -238,7 +227,7 @@ class RegistrationView(PersonalMixin, TemplateView):
     template_name = "sessions_app/registration.html"
 
     def addable_sessions(self):
-        taken = self.registration.seats.filter(status__in=services.ACTIVE).values("session")
+        taken = self.registration.seats.active().values("session")
         return (
             self.registration.series.sessions.open_for_registration()
             .exclude(pk__in=taken)
@@ -247,24 +236,11 @@ class RegistrationView(PersonalMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs):
-        seats = self.seats()
-        evaluated = set(
-            self.registration.seats.filter(evaluation__isnull=False).values_list("pk", flat=True)
-        )
-        for seat in seats:
-            seat.can_cancel = seat.status in services.ACTIVE and seat.session.is_open
-            seat.can_evaluate = (
-                seat.status == Seat.Status.CONFIRMED
-                and seat.session.has_ended
-                and not seat.session.is_cancelled
-                and seat.pk not in evaluated
-            )
-            seat.evaluated = seat.pk in evaluated
         addable = self.addable_sessions()
         return super().get_context_data(
             registration=self.registration,
             series=self.registration.series,
-            seats=seats,
+            seats=self.seats(),
             add_form=kwargs.pop("add_form", None) or AddSessionsForm(sessions=addable),
             **kwargs,
         )
@@ -276,7 +252,7 @@ class RegistrationAddView(RegistrationView):
         if form.is_valid():
             registration = self.registration
             try:
-                services.register(
+                services.registration_create(
                     series=registration.series,
                     sessions=form.cleaned_data["sessions"],
                     name=registration.name,
@@ -297,7 +273,7 @@ class SeatCancelView(PersonalMixin, View):
     def post(self, request, token, seat_pk):
         seat = get_object_or_404(self.registration.seats.select_related("session"), pk=seat_pk)
         try:
-            services.cancel_seat(seat=seat)
+            services.seat_cancel(seat=seat)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -314,11 +290,11 @@ class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
 
     def get_seat(self):
         seat = (
-            self.registration.seats.select_related("session__series")
+            self.registration.seats.select_related("session__series", "evaluation")
             .filter(session__order=self.kwargs["order"], status=Seat.Status.CONFIRMED)
             .first()
         )
-        if seat is None or not seat.session.has_ended or seat.session.is_cancelled:
+        if seat is None or not seat.was_attended:
             raise Http404
         return seat
 
@@ -328,7 +304,7 @@ class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
             seat=seat,
             session=seat.session,
             registration=self.registration,
-            already=hasattr(seat, "evaluation"),
+            already=seat.is_evaluated,
             **kwargs,
         )
 
@@ -354,14 +330,8 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
         return sessions_trail(("Mijn aanmeldingen", None))
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
         registrations = (
-            (
-                Registration.objects.filter(anonymised_at__isnull=True, user=user)
-                | Registration.objects.filter(
-                    anonymised_at__isnull=True, email=services.normalise_email(user.email)
-                )
-            )
+            Registration.objects.of_member(self.request.user)
             .select_related("series")
             .prefetch_related(
                 Prefetch(
@@ -370,23 +340,14 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
                 )
             )
         )
-        return super().get_context_data(registrations=registrations.distinct(), **kwargs)
+        return super().get_context_data(registrations=registrations, **kwargs)
 
 
 # --- Organisers ---------------------------------------------------------------------------
 
 
-def can_organise(user) -> bool:
-    return user.is_authenticated and (
-        is_moderator(user) or user.has_perm("sessions_app.change_session")
-    )
-
-
-class OrganiserMixin(LoginRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_organise(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class OrganiserMixin(OrganiserRequiredMixin):
+    pass
 
 
 class OrganiserSeriesListView(OrganiserMixin, BreadcrumbsMixin, TemplateView):
@@ -415,6 +376,13 @@ class OrganiserSessionView(OrganiserMixin, BreadcrumbsMixin, DetailView):
     template_name = "sessions_app/organiser/session.html"
     context_object_name = "session"
 
+    # Each form has its own prefix, so the ids on the page stay unique.
+    page_forms = {
+        "message_form": (SessionMessageForm, "mail"),
+        "cancel_form": (SessionCancelForm, "afgelasten"),
+        "capacity_form": (SessionCapacityForm, "plaatsen"),
+    }
+
     def get_queryset(self):
         return Session.objects.select_related("series", "phase").with_seat_counts()
 
@@ -425,53 +393,108 @@ class OrganiserSessionView(OrganiserMixin, BreadcrumbsMixin, DetailView):
             (str(self.object), None),
         ]
 
+    def make_form(self, name, data=None):
+        form_class, prefix = self.page_forms[name]
+        initial = {"capacity": self.object.capacity} if name == "capacity_form" else None
+        return form_class(data, prefix=prefix, initial=initial)
+
     def get_context_data(self, **kwargs):
         seats = self.object.seats.select_related("registration").order_by("status", "requested_at")
+        for name in self.page_forms:
+            kwargs.setdefault(name, self.make_form(name))
         return super().get_context_data(
-            confirmed=[s for s in seats if s.status == Seat.Status.CONFIRMED],
-            waiting=[s for s in seats if s.status == Seat.Status.WAITING],
-            cancelled=[s for s in seats if s.status == Seat.Status.CANCELLED],
+            confirmed=[s for s in seats if s.is_confirmed],
+            waiting=[s for s in seats if s.is_waiting],
+            cancelled=[s for s in seats if not s.is_active],
             evaluation=services.evaluation_summary(self.object),
-            message_form=kwargs.pop("message_form", None) or SessionMessageForm(),
-            cancel_form=kwargs.pop("cancel_form", None) or SessionCancelForm(),
             **kwargs,
         )
 
 
 class OrganiserSessionActionView(OrganiserSessionView):
-    """POST: mail all participants, or cancel the session."""
+    """POST: mail all participants, cancel the session, or change its number of seats."""
 
     def get(self, request, *args, **kwargs):
         return redirect("sessions:organiser_session", pk=kwargs["pk"])
 
     def post(self, request, pk, action):
         self.object = self.get_object()
-        if action == "mailen":
-            form = SessionMessageForm(request.POST)
-            if form.is_valid():
-                count = services.mail_participants(session=self.object, **form.cleaned_data)
-                messages.success(request, f"Je bericht gaat naar {count} deelnemer(s).")
-                return redirect("sessions:organiser_session", pk=pk)
-            return self.render_to_response(self.get_context_data(message_form=form))
-        form = SessionCancelForm(request.POST)
+        handle, name = {
+            "mailen": (self.mail, "message_form"),
+            "afgelasten": (self.cancel, "cancel_form"),
+            "plaatsen": (self.change_capacity, "capacity_form"),
+        }[action]
+        form = self.make_form(name, request.POST)
         if form.is_valid():
             try:
-                count = services.cancel_session(session=self.object, **form.cleaned_data)
+                success = handle(**form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(
-                    request, f"De sessie is afgelast. {count} deelnemer(s) krijgen bericht."
-                )
+                messages.success(request, success)
                 return redirect("sessions:organiser_session", pk=pk)
-        return self.render_to_response(self.get_context_data(cancel_form=form))
+        return self.render_to_response(self.get_context_data(**{name: form}))
+
+    def mail(self, *, subject, message):
+        count = services.participants_mail(
+            session=self.object, subject=subject, message=message, actor=self.request.user
+        )
+        return f"Je bericht gaat naar {count} deelnemer(s)."
+
+    def cancel(self, *, message):
+        count = services.session_cancel(
+            session=self.object, message=message, actor=self.request.user
+        )
+        return f"De sessie is afgelast. {count} deelnemer(s) krijgen bericht."
+
+    def change_capacity(self, *, capacity):
+        promoted = services.session_capacity_change(
+            session=self.object, capacity=capacity, actor=self.request.user
+        )
+        done = (
+            "Er is nu geen maximum aantal plaatsen."
+            if capacity is None
+            else f"Het aantal plaatsen is nu {capacity}."
+        )
+        if promoted:
+            done += (
+                f" {len(promoted)} deelnemer(s) van de wachtlijst zijn nu aangemeld en krijgen "
+                "een e-mail."
+            )
+        return done
+
+
+class OrganiserSeatCancelView(OrganiserMixin, View):
+    """POST: an organiser signs one registrant off; they get the usual mail and the
+    waiting list moves up."""
+
+    def post(self, request, pk, seat_pk):
+        seat = get_object_or_404(
+            Seat.objects.select_related("registration", "session"), pk=seat_pk, session_id=pk
+        )
+        name = seat.registration.name
+        if not seat.is_active:
+            messages.info(request, f"{name} was al afgemeld.")
+            return redirect("sessions:organiser_session", pk=pk)
+        try:
+            promoted = services.seat_cancel(seat=seat, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            done = f"{name} is afgemeld en krijgt een e-mail."
+            if promoted:
+                done += f" {promoted.registration.name} van de wachtlijst is nu aangemeld."
+            messages.success(request, done)
+        return redirect("sessions:organiser_session", pk=pk)
 
 
 class OrganiserExportView(OrganiserMixin, View):
     def get(self, request, pk):
         session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
         response = HttpResponse(
-            services.registrations_csv(session), content_type="text/csv; charset=utf-8"
+            services.registrations_export(session=session, actor=request.user),
+            content_type="text/csv; charset=utf-8",
         )
         name = f"aanmeldingen-{session.series.slug}-{session.order}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

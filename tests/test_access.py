@@ -38,7 +38,7 @@ ACCESS = {
     "roadmap:theme_detail": (OPEN, slug_of(roadmap.ThemeFactory)),
     "roadmap:article_list": OPEN,
     "roadmap:article_detail": (OPEN, slug_of(roadmap.ArticleFactory)),
-    "roadmap:tag_detail": (
+    "tag_detail": (
         OPEN,
         lambda: {"slug": roadmap.ToolFactory(tags=["wijk"]).tags.get().slug},
     ),

@@ -17,9 +17,9 @@ from bench.seed import (
     SeedRefused,
     seed,
 )
-from cocreatie import search
-from cocreatie.markdown import render_markdown
-from cocreatie.models import SearchDocument
+from cocreatie.core import search
+from cocreatie.core.markdown import render_markdown
+from cocreatie.core.models import SearchDocument
 from community.models import Case, Comment, Organisation, Profile, User
 from roadmap.demo import load as load_roadmap
 from sessions_app.demo import load as load_sessions

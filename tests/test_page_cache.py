@@ -97,16 +97,17 @@ def test_the_version_moves_only_after_the_commit(client):
     from django.core.cache import cache
     from django.db import transaction
 
-    from cocreatie import pagecache
+    from cocreatie.core import pagecache
 
+    knowledge = pagecache.version_key("knowledge")
     client.get("/uitdagingen/")
-    before = cache.get(pagecache.CONTENT)
+    before = cache.get(knowledge)
 
     with transaction.atomic():
         ChallengeFactory(slug="een")
         ChallengeFactory(slug="twee")
-        assert cache.get(pagecache.CONTENT) == before  # others still read the old data
+        assert cache.get(knowledge) == before  # others still read the old data
 
-    after = cache.get(pagecache.CONTENT)
+    after = cache.get(knowledge)
     assert after != before
     assert client.get("/uitdagingen/")["X-Page-Cache"] == "miss"

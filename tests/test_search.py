@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from cocreatie.models import SearchDocument
+from cocreatie.core.models import SearchDocument
 from tests.html import PageOutline, assert_base_layout
 from tests.roadmap.factories import ArticleFactory, ExampleFactory, PhaseFactory, ToolFactory
 

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from cocreatie.models import OutgoingMail
+from cocreatie.core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
 

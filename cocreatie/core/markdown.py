@@ -32,3 +32,25 @@ def render_markdown(text: str) -> str:
 def markdown_to_text(text: str) -> str:
     """Plain text of a Markdown field, for search and summaries."""
     return " ".join(html.unescape(strip_tags(render_markdown(text))).split())
+
+
+class MarkdownFieldsMixin:
+    """For models with Markdown fields: ``save()`` renders each field named in
+    ``markdown_fields`` into its ``<name>_html`` twin, sanitised."""
+
+    markdown_fields: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(f"{name}_html" for name in self.markdown_fields if name in update_fields),
+            }
+        super().save(*args, **kwargs)
+
+    def markdown_text(self) -> str:
+        """The plain text of every Markdown field, for search."""
+        return " ".join(markdown_to_text(getattr(self, name)) for name in self.markdown_fields)

@@ -1,12 +1,15 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 
 
 class SearchDocument(models.Model):
     """One published page in the site-wide search: a flat copy of what can be found.
 
-    Kept up to date by ``cocreatie.search`` when a searchable item is saved or deleted.
+    Kept up to date by ``cocreatie.core.search`` when a searchable item is saved or deleted.
     On PostgreSQL ``search_vector`` holds the weighted Dutch full-text vector (GIN
     indexed, see migration 0002); on SQLite it stays empty and search falls back to
     substring matching.
@@ -42,7 +45,7 @@ class OutgoingMail(models.Model):
 
     It is written in the same transaction as, say, a registration, so a registration is
     never stored without its mail; a task sends it, and a message the mail server
-    refused is tried again later (see ``cocreatie.mail``).
+    refused is tried again later (see ``cocreatie.core.mail``).
     """
 
     to = models.JSONField("aan")
@@ -69,3 +72,72 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+class ActionLogQuerySet(models.QuerySet):
+    def for_target(self, target):
+        return self.filter(
+            target_type=ContentType.objects.get_for_model(target), target_id=target.pk
+        )
+
+    def for_targets(self, targets):
+        """Entries about any of ``targets`` (all of one model)."""
+        targets = list(targets)
+        if not targets:
+            return self.none()
+        return self.filter(
+            target_type=ContentType.objects.get_for_model(targets[0]),
+            target_id__in=[target.pk for target in targets],
+        )
+
+
+class ActionLog(models.Model):
+    """One step a moderator, an organiser or the system took: who, what, about what,
+    with which message and data (like pretix's ``log_action``). Written only through
+    ``cocreatie.core.actionlog.log_action``; never changed afterwards."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+    )
+    # Shown when there is no actor: empty for the system, "voormalig lid" once deleted.
+    actor_label = models.CharField("door (tekst)", max_length=100, blank=True)
+    verb = models.CharField("actie", max_length=60)
+    target_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    target_label = models.CharField(
+        "onderwerp", max_length=300, help_text="Waar het over ging; blijft na verwijderen."
+    )
+    message = models.TextField("bericht", blank=True)
+    data = models.JSONField("gegevens", default=dict, blank=True)
+    created_at = models.DateTimeField("tijdstip", default=timezone.now)
+
+    objects = ActionLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "logregel"
+        verbose_name_plural = "logboek"
+        indexes = [
+            models.Index(
+                fields=["target_type", "target_id", "-created_at"], name="actionlog_target"
+            ),
+            models.Index(fields=["actor", "-created_at"], name="actionlog_actor"),
+            models.Index(fields=["-created_at"], name="actionlog_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.verb_label}: {self.target_label}"
+
+    @property
+    def verb_label(self) -> str:
+        from cocreatie.core.actionlog import verb_label
+
+        return verb_label(self.verb)

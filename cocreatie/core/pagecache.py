@@ -2,55 +2,85 @@
 
 Most traffic is anonymous and reads the same pages. Those pages are kept in the shared
 cache (the database cache by default, Redis in larger set-ups), so every app server
-answers from the same copy. Invalidation is by version number: any change to public
-content raises the "content" version, and a change to a registration raises the
-"sessions" version that the session pages depend on; keys carry the versions, so old
-copies are simply never read again and expire.
+answers from the same copy.
+
+Invalidation is by scoped version numbers. Every page depends on a few *scopes* (the
+knowledge base, the community, one session series, ...), declared per URL prefix by
+the apps (``register_paths``); every change to content raises the versions of the
+scopes that content belongs to (``cocreatie.core.content``). A page's key carries the
+versions of its scopes, so old copies are simply never read again and expire; a change
+in one scope leaves the pages of the others cached. Every page also depends on
+``SITE``, which a change that shows everywhere (a renamed tag) raises.
 
 Never cached: logged-in visitors (or anyone with a session or message cookie), anything
 but GET/HEAD, answers other than 200, responses that set a cookie, vary on Cookie (a
-form with a CSRF token) or say private / no-cache / no-store.
+form with a CSRF token) or say private / no-cache / no-store, and the prefixes given to
+``never_cache_paths``.
 """
 
 import hashlib
 import logging
 import time
+from collections.abc import Callable, Iterable
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-CONTENT, SESSIONS = "pagecache:version:content", "pagecache:version:sessions"
-# Apps whose models appear on public pages.
-CONTENT_APPS = ("roadmap", "community", "sessions_app", "taggit")
-# Models that never show on a public page (or change on every log-in).
-PRIVATE_MODELS = {
-    "community.user",
-    "community.moderationlog",
-    "community.report",
-    "community.contactrequest",
-    "community.caserevision",
-    "sessions_app.evaluation",
-}
-# Models whose changes only the session pages show (seats left).
-SESSION_MODELS = {"sessions_app.registration", "sessions_app.seat"}
-SESSION_PATHS = ("/sessies/",)
-SKIP_PATHS = ("/beheer/", "/moderatie/", "/account/", "/healthz", "/static/", "/bench/")
+SITE = "site"
+VERSION_PREFIX = "pagecache:version:"
+
+# URL prefix → the scopes its pages depend on: a tuple, or a callable path → tuple.
+_path_scopes: dict[str, tuple[str, ...] | Callable[[str], Iterable[str]]] = {}
+_never_cached: set[str] = set()
+# Every scope named in a path rule or by a model: what a page without a rule (the home
+# page, tag pages, search) depends on.
+_known_scopes: set[str] = {SITE}
 
 
-def bump(version_key: str) -> None:
-    """Give the version a new, never used value (a nanosecond clock reading: unlike a
-    counter it cannot fall back to an old value when the key expires or is evicted)."""
+def register_paths(*prefixes: str, scopes) -> None:
+    """Pages under these prefixes depend on ``scopes`` (a tuple of names, or a callable
+    that takes the path and returns them). The longest matching prefix wins."""
+    for prefix in prefixes:
+        _path_scopes[prefix] = scopes
+    if not callable(scopes):
+        _known_scopes.update(scopes)
+
+
+def never_cache_paths(*prefixes: str) -> None:
+    _never_cached.update(prefixes)
+
+
+def known_scope(name: str) -> None:
+    _known_scopes.add(name)
+
+
+def page_scopes(path: str) -> tuple[str, ...]:
+    """The scopes a page depends on, ``SITE`` always among them, sorted."""
+    matches = [prefix for prefix in _path_scopes if path.startswith(prefix)]
+    if matches:
+        rule = _path_scopes[max(matches, key=len)]
+        scopes = set(rule(path) if callable(rule) else rule)
+    else:
+        scopes = set(_known_scopes)
+    return tuple(sorted(scopes | {SITE}))
+
+
+def version_key(scope: str) -> str:
+    return f"{VERSION_PREFIX}{scope}"
+
+
+def bump(*scopes: str) -> None:
+    """Give each scope's version a new, never used value (a nanosecond clock reading:
+    unlike a counter it cannot fall back to an old value when the key is evicted)."""
     try:
         with transaction.atomic():  # a savepoint: a cache error must not break the save
-            cache.set(version_key, time.time_ns(), timeout=None)
+            cache.set_many({version_key(scope): time.time_ns() for scope in scopes}, None)
     except DatabaseError:
         # No cache table yet (before `createcachetable`): nothing can be cached either,
         # and the change itself must not fail over it.
@@ -58,42 +88,34 @@ def bump(version_key: str) -> None:
 
 
 class _Bump:
-    """An on-commit callback, recognisable so that a transaction bumps each version once."""
+    """An on-commit callback that collects the scopes of one transaction, so each
+    version is raised once however many rows change."""
 
-    def __init__(self, version_key):
-        self.version_key = version_key
+    def __init__(self):
+        self.scopes: set[str] = set()
 
     def __call__(self):
-        bump(self.version_key)
+        bump(*sorted(self.scopes))
 
 
-def schedule_bump(version_key: str) -> None:
-    """Raise the version once the transaction commits (at once outside a transaction).
+def schedule_bump(scopes: Iterable[str]) -> None:
+    """Raise the scopes' versions once the transaction commits (at once outside one).
     Not before: a visitor reading in between would cache the old content under the new
-    version. Once per transaction, however many rows change."""
+    version."""
+    scopes = set(scopes)
+    if not scopes:
+        return
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        getattr(callback, "version_key", None) == version_key
-        for _, callback, *_ in connection.run_on_commit
-    ):
+    if not connection.in_atomic_block:
+        bump(*sorted(scopes))
         return
-    transaction.on_commit(_Bump(version_key))
-
-
-def _changed(sender, **kwargs):
-    label = sender._meta.label_lower
-    if label in PRIVATE_MODELS:
-        return
-    schedule_bump(SESSIONS if label in SESSION_MODELS else CONTENT)
-
-
-def connect_signals():
-    for app_label in CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
-            uid = f"pagecache-{model._meta.label_lower}"
-            post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
-            post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-delete")
-            m2m_changed.connect(_changed, sender=model, dispatch_uid=f"{uid}-m2m")
+    for _, callback, *_ in connection.run_on_commit:
+        if isinstance(callback, _Bump):
+            callback.scopes |= scopes
+            return
+    callback = _Bump()
+    callback.scopes |= scopes
+    transaction.on_commit(callback)
 
 
 def _cacheable_request(request) -> bool:
@@ -102,7 +124,7 @@ def _cacheable_request(request) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.path.startswith(SKIP_PATHS)
+        and not request.path.startswith(tuple(_never_cached))
     )
 
 
@@ -125,24 +147,17 @@ def _lookup(request):
     An entry is only used when it was stored under the current versions."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     key = f"pagecache:page:{path}"
-    found = cache.get_many([CONTENT, SESSIONS, key])
-    missing = [version for version in (CONTENT, SESSIONS) if version not in found]
+    scope_keys = [version_key(scope) for scope in page_scopes(request.path)]
+    found = cache.get_many([*scope_keys, key])
+    missing = [scope_key for scope_key in scope_keys if scope_key not in found]
     if missing:  # first use, or evicted: start afresh, no old entry can match
-        for version in missing:
-            cache.add(version, time.time_ns(), timeout=None)
+        for scope_key in missing:
+            cache.add(scope_key, time.time_ns(), timeout=None)
         found.update(cache.get_many(missing))
         found.pop(key, None)
-    versions = (
-        found.get(CONTENT),
-        found.get(SESSIONS) if request.path.startswith(SESSION_PATHS) else 0,
-    )
+    current = tuple(found.get(scope_key) for scope_key in scope_keys)
     entry = found.get(key)
-    return key, versions, entry if entry and entry[0] == versions else None
-
-
-def content_changed() -> None:
-    """For changes made with queryset.update(), which sends no signals."""
-    schedule_bump(CONTENT)
+    return key, current, entry if entry and entry[0] == current else None
 
 
 class AnonymousPageCacheMiddleware:
@@ -152,7 +167,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key, versions, entry = _lookup(request)
+        key, current, entry = _lookup(request)
         if entry is not None:
             _, content, headers, cached_at = entry
             response = HttpResponse(content)
@@ -165,7 +180,7 @@ class AnonymousPageCacheMiddleware:
         if _cacheable_response(request, response):
             now = time.time()
             headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
-            cache.set(key, (versions, response.content, headers, now), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (current, response.content, headers, now), settings.PAGE_CACHE_SECONDS)
             response["Last-Modified"] = http_date(now)
             response["X-Page-Cache"] = "miss"
         return response

@@ -1,8 +1,9 @@
 """Site-wide search: one table of published documents, queried as one list.
 
-Apps make a model searchable with ``register(Model)``; the model provides ``title``,
-``summary``, ``kind_label``, ``search_text()``, ``get_absolute_url()``, ``updated_at`` and
-``is_published`` (a property is fine). Saving or deleting such an item updates its row.
+Apps make a model searchable with ``register(Model)`` in their ``AppConfig.ready()``; the
+model provides ``title``, ``summary``, ``kind_label``, ``search_text()``,
+``get_absolute_url()``, ``updated_at`` and ``is_published`` (a property is fine). Saving or
+deleting such an item updates its row (through ``cocreatie.core.content``).
 
 PostgreSQL: full-text search with the ``dutch`` configuration (so "samenwerken" finds
 "samenwerking"), weighted title > summary > body, ranked, with highlighted snippets.
@@ -17,11 +18,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.signals import post_delete, post_save
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from cocreatie.models import SearchDocument
+from cocreatie.core.models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_CHARS = 240
@@ -30,39 +30,44 @@ START, STOP = "\x02", "\x03"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _registry: list[type] = []
+# child model → attribute of the child that points to the indexed item it is part of.
+_dependents: dict[type, str] = {}
 
 
 def register(model, *, depends_on=()):
     """Keep ``model`` in the search index. ``depends_on``: (child model, attribute of the
-    child that points to the indexed item) pairs whose changes re-index that item."""
-    _registry.append(model)
-    post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
-    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model._meta.label}")
+    child that points to the indexed item) pairs whose changes re-index that item.
+    ``cocreatie.core.content`` calls ``index_refresh`` on every save and delete."""
+    if model not in _registry:
+        _registry.append(model)
     for child, attribute in depends_on:
-
-        def child_changed(sender, instance, attribute=attribute, **kwargs):
-            parent = getattr(instance, attribute, None)
-            if parent is not None and parent.pk is not None:
-                index_update(parent)
-
-        uid = f"search-{model._meta.label}-{child._meta.label}"
-        post_save.connect(child_changed, sender=child, weak=False, dispatch_uid=f"{uid}-save")
-        post_delete.connect(child_changed, sender=child, weak=False, dispatch_uid=f"{uid}-del")
+        _dependents[child] = attribute
 
 
 def registered_models():
     return list(_registry)
 
 
-def _saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def index_refresh(instance) -> None:
+    """After ``instance`` was saved: its own row, or that of the item it is part of."""
+    model = type(instance)
+    if model in _registry:
         index_update(instance)
+    elif model in _dependents:
+        parent = getattr(instance, _dependents[model], None)
+        if parent is not None and parent.pk is not None:
+            index_update(parent)
 
 
-def _deleted(sender, instance, **kwargs):
-    SearchDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
-    ).delete()
+def index_remove(instance) -> None:
+    """After ``instance`` was deleted."""
+    model = type(instance)
+    if model in _registry:
+        SearchDocument.objects.filter(
+            content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
+        ).delete()
+    elif model in _dependents:
+        index_refresh(instance)
 
 
 def clean_text(text: str) -> str:

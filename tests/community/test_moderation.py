@@ -6,8 +6,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from cocreatie.core.models import ActionLog
 from community import services
-from community.models import Case, CaseRevision, ModerationLog
+from community.models import Case, CaseRevision
 from tests.community.factories import CaseFactory, ModeratorFactory, VerifiedUserFactory
 from tests.roadmap.factories import ChallengeFactory, ExampleFactory, PhaseFactory
 
@@ -63,7 +64,7 @@ def test_a_member_writes_previews_and_submits_a_case(
     assert with_mail.status_code == 302
     assert case.status == Case.Status.SUBMITTED
     assert [message.to for message in mail.outbox] == [[moderator.email]]
-    assert ModerationLog.objects.filter(case=case, action="submit", actor=author).exists()
+    assert ActionLog.objects.for_target(case).filter(verb="submit", actor=author).exists()
 
 
 def test_a_case_form_with_errors_keeps_what_was_typed(client, author):
@@ -121,7 +122,9 @@ def test_changes_requested_then_resubmitted_then_published(
 
     case.refresh_from_db()
     assert case.status == Case.Status.PUBLISHED and case.published_at
-    assert list(case.log.order_by("id").values_list("action", flat=True)) == [
+    assert list(
+        ActionLog.objects.for_target(case).order_by("id").values_list("verb", flat=True)
+    ) == [
         "request_changes",
         "submit",
         "publish",
@@ -179,10 +182,10 @@ def test_editing_a_published_case_keeps_it_online_and_shows_moderators_the_chang
 def test_featured_cases_are_on_the_home_page(client, author, moderator):
     case = CaseFactory(author=author, title="Uitgelicht verhaal")
 
-    services.case_set_featured(case=case, moderator=moderator, featured=True)
+    services.case_feature(case=case, moderator=moderator, featured=True)
 
     assert "Uitgelicht verhaal" in client.get("/").content.decode()
-    assert ModerationLog.objects.filter(case=case, action="feature").exists()
+    assert ActionLog.objects.for_target(case).filter(verb="feature").exists()
 
 
 def test_a_case_shows_colleagues_with_the_same_challenge(client, author):

@@ -5,7 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from community.models import Case, Comment, ModerationLog, Report, User
+from cocreatie.core.models import ActionLog
+from community.models import Case, Comment, Report, User
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -69,7 +70,7 @@ def test_deleting_the_account_keeps_published_content_as_former_member(client, m
     page = client.get(published.get_absolute_url()).content.decode()
     assert "voormalig lid" in page
     assert "Sanne Bakker" not in page and "sanne@houten.example" not in page
-    logged = " ".join(ModerationLog.objects.values_list("subject", flat=True))
+    logged = " ".join(ActionLog.objects.values_list("target_label", flat=True))
     assert "Sanne Bakker" not in logged
 
 

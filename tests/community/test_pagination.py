@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from community.views import case_list_page_url
+from bench.pages import case_list_page_url
 from tests.community.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from cocreatie.core.models import ActionLog
 from community import services
-from community.models import Comment, ModerationLog, Report
+from community.models import Comment, Report
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -58,7 +59,7 @@ def test_three_different_members_hide_an_item_until_a_moderator_looks(client, co
 
     comment.refresh_from_db()
     assert comment.is_hidden
-    assert ModerationLog.objects.filter(comment=comment, action="auto_hide").exists()
+    assert ActionLog.objects.for_target(comment).filter(verb="auto_hide", actor=None).exists()
     page = client.get(comment.case.get_absolute_url()).content.decode()
     assert "06-12345678" not in page
 
@@ -89,7 +90,7 @@ def test_a_moderator_hides_and_restores_with_a_reason_and_the_author_is_told(
         )
     comment.refresh_from_db()
     assert not comment.is_hidden
-    assert list(ModerationLog.objects.filter(comment=comment).values_list("action", flat=True)) == [
+    assert list(ActionLog.objects.for_target(comment).values_list("verb", flat=True)) == [
         "restore",
         "hide",
     ]
@@ -167,4 +168,4 @@ def test_a_suspended_member_cannot_log_in_or_post(client):
     )
     assert "_auth_user_id" not in client.session
     assert login.status_code in (200, 302)
-    assert ModerationLog.objects.filter(member=member, action="suspend").exists()
+    assert ActionLog.objects.for_target(member).filter(verb="suspend").exists()

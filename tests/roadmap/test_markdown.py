@@ -1,6 +1,6 @@
 import pytest
 
-from cocreatie.markdown import markdown_to_text, render_markdown
+from cocreatie.core.markdown import markdown_to_text, render_markdown
 from tests.roadmap.factories import ExampleFactory
 
 

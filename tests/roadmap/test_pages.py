@@ -113,14 +113,14 @@ def test_unpublished_items_are_not_found(client, kb, model):
 
 
 def test_tag_page_gathers_every_kind(client, kb):
-    page = open_page(client, reverse("roadmap:tag_detail", args=["ontwerpen"]))
+    page = open_page(client, reverse("tag_detail", args=["ontwerpen"]))
 
     assert_links(page, kb["phase"], kb["tool"], kb["challenge"])
     assert kb["example"].get_absolute_url() not in page.links()
 
 
 def test_unknown_tag_is_not_found(client, kb):
-    assert client.get(reverse("roadmap:tag_detail", args=["bestaat-niet"])).status_code == 404
+    assert client.get(reverse("tag_detail", args=["bestaat-niet"])).status_code == 404
 
 
 def test_home_is_the_map_into_phases_themes_and_challenges(client, kb):

@@ -51,3 +51,13 @@ class SeatFactory(factory.django.DjangoModelFactory):
         RegistrationFactory, series=factory.SelfAttribute("..session.series")
     )
     status = Seat.Status.CONFIRMED
+
+
+def seat_for(session, status="confirmed", requested_at=None, **registration):
+    """A seat for ``session`` of a registrant with the given details."""
+    return SeatFactory(
+        session=session,
+        status=status,
+        requested_at=requested_at or timezone.now(),
+        registration=RegistrationFactory(series=session.series, **registration),
+    )

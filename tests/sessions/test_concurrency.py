@@ -1,5 +1,6 @@
 """No overbooking under concurrent sign-ups: many registrations at once, each in its
-own thread and database connection, against a session with few seats.
+own thread and database connection, against a session with few seats; and a change of
+the number of seats takes the same lock.
 
 Runs on PostgreSQL (as CI does); SQLite has no row locks and lets one writer in at a
 time, so there is nothing to race there.
@@ -9,11 +10,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from sessions_app import services
 from sessions_app.models import Seat, Session
-from tests.sessions.factories import SessionFactory
+from tests.community.factories import ModeratorFactory
+from tests.sessions.factories import RegistrationFactory, SeatFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -41,7 +43,7 @@ def slow_count(monkeypatch):
 def sign_up_everyone(session):
     def sign_up(number):
         try:
-            services.register(
+            services.registration_create(
                 series=session.series,
                 sessions=[session],
                 name=f"Deelnemer {number}",
@@ -88,3 +90,40 @@ def test_without_the_lock_the_same_rush_overbooks(settings, slow_count, monkeypa
     sign_up_everyone(session)
 
     assert seats_by_status(session)["confirmed"] > SEATS
+
+
+def test_a_capacity_change_waits_for_a_sign_up_that_holds_the_session(settings):
+    """While one transaction holds the session row (as a sign-up does while it counts
+    seats), a change of the number of seats waits, then counts what that sign-up left."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    session = SessionFactory(capacity=1)
+    SeatFactory(session=session, status=Seat.Status.CONFIRMED)
+    waiting = [
+        SeatFactory(
+            session=session,
+            status=Seat.Status.WAITING,
+            registration=RegistrationFactory(series=session.series),
+        )
+        for _ in range(3)
+    ]
+    moderator = ModeratorFactory()
+
+    def change():
+        try:
+            return services.session_capacity_change(session=session, capacity=3, actor=moderator)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with transaction.atomic():
+            services._lock_sessions([session.pk])
+            # A late sign-up takes the seat that is still free, under the same lock.
+            SeatFactory(session=session, status=Seat.Status.CONFIRMED)
+            changing = pool.submit(change)
+            time.sleep(0.5)
+            assert not changing.done(), "the change did not wait for the lock"
+        promoted = changing.result(timeout=10)
+
+    # capacity 3, 2 confirmed when the change ran: one seat left for the first waiting.
+    assert [seat.pk for seat in promoted] == [waiting[0].pk]
+    assert seats_by_status(session) == {"confirmed": 3, "waiting": 2}

@@ -51,3 +51,28 @@ def test_deleting_the_account_frees_the_seat_and_forgets_the_registration(
     next_in_line.refresh_from_db()
     assert next_in_line.status == Seat.Status.CONFIRMED
     assert not Registration.objects.filter(email="lid@gemeente.example").exists()
+
+
+def test_my_registrations_lists_the_members_own_and_nothing_else(client, member):
+    logged_out = SeatFactory(
+        registration__email="lid@gemeente.example", session__series__title="Met mijn adres"
+    )
+    logged_in = SeatFactory(
+        registration__email="oud-adres@gemeente.example",
+        registration__user=member,
+        session__series__title="Toen ingelogd",
+    )
+    SeatFactory(session__series__title="Van iemand anders")
+    RegistrationFactory(
+        email="lid@gemeente.example",
+        series__title="Al geanonimiseerd",
+        anonymised_at=logged_out.registration.consent_at,
+    )
+    client.force_login(member)
+
+    html = client.get(reverse("sessions:my_registrations")).content.decode()
+
+    assert "Met mijn adres" in html and "Toen ingelogd" in html
+    assert logged_in.session.title in html and logged_out.session.title in html
+    assert "Van iemand anders" not in html and "Al geanonimiseerd" not in html
+    assert html.count(logged_out.registration.get_absolute_url()) == 1

@@ -19,16 +19,18 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cocreatie.models import OutgoingMail
+from cocreatie.core.models import OutgoingMail
 from sessions_app import services
 from sessions_app.models import Evaluation, Registration, Seat, Session
 from tests.community.factories import AdminFactory, ModeratorFactory, VerifiedUserFactory
 from tests.html import PageOutline
 from tests.sessions.factories import (
-    RegistrationFactory,
     SeatFactory,
     SeriesFactory,
     SessionFactory,
+)
+from tests.sessions.factories import (
+    seat_for as seat,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,16 +43,6 @@ CONFIRMED, WAITING, CANCELLED = Seat.Status.CONFIRMED, Seat.Status.WAITING, Seat
 def organiser(client):
     client.force_login(ModeratorFactory())
     return client
-
-
-def seat(session, status=CONFIRMED, requested_at=None, **registration):
-    """A seat for ``session`` of a registrant with the given details."""
-    return SeatFactory(
-        session=session,
-        status=status,
-        requested_at=requested_at or timezone.now(),
-        registration=RegistrationFactory(series=session.series, **registration),
-    )
 
 
 def section(html: str, heading_id: str) -> str:
@@ -272,7 +264,7 @@ def test_mailing_everyone_reaches_confirmed_and_waiting_registrants_once(
     with django_capture_on_commit_callbacks(execute=True):
         response = organiser.post(
             action_url(session, "mailen"),
-            {"subject": "Andere starttijd", "message": "We beginnen een kwartier later."},
+            {"mail-subject": "Andere starttijd", "mail-message": "We beginnen een kwartier later."},
         )
 
     assert response.status_code == 302
@@ -295,7 +287,7 @@ def test_mailing_everyone_without_subject_or_message_sends_nothing(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = organiser.post(
-            action_url(participants["session"], "mailen"), {"subject": " ", "message": ""}
+            action_url(participants["session"], "mailen"), {"mail-subject": " ", "mail-message": ""}
         )
 
     assert response.status_code == 200
@@ -331,7 +323,7 @@ def test_cancelling_a_session_tells_everyone_with_a_calendar_update(
     with django_capture_on_commit_callbacks(execute=True):
         response = organiser.post(
             action_url(session, "afgelasten"),
-            {"message": "De gast is ziek. We zoeken een nieuwe datum."},
+            {"afgelasten-message": "De gast is ziek. We zoeken een nieuwe datum."},
         )
 
     assert response.status_code == 302
@@ -371,7 +363,7 @@ def test_cancelling_without_a_message_changes_nothing(
     session = participants["session"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(action_url(session, "afgelasten"), {"message": "  "})
+        response = organiser.post(action_url(session, "afgelasten"), {"afgelasten-message": "  "})
 
     assert response.status_code == 200
     assert "Schrijf een bericht voor de deelnemers." in response.content.decode()
@@ -576,10 +568,10 @@ def test_moving_a_session_in_the_admin_raises_its_calendar_sequence(client, supe
     url = reverse("admin:sessions_app_session_change", args=[session.pk])
     assert superuser.get(url).status_code == 200
 
-    response = superuser.post(url, session_form(session, capacity=25))
+    response = superuser.post(url, session_form(session, speaker="Een andere gast"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     session.refresh_from_db()
-    assert session.capacity == 25 and session.ics_sequence == 0
+    assert session.speaker == "Een andere gast" and session.ics_sequence == 0
 
     response = superuser.post(
         url,
@@ -646,7 +638,7 @@ def test_a_session_that_has_started_cannot_be_cancelled():
     SeatFactory(session=started)
 
     with pytest.raises(ValidationError, match="al begonnen"):
-        services.cancel_session(session=started, message="Toch niet.")
+        services.session_cancel(session=started, message="Toch niet.", actor=ModeratorFactory())
 
     started.refresh_from_db()
     assert started.status == "planned" and not mail.outbox

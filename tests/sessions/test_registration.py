@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from cocreatie.models import OutgoingMail
+from cocreatie.core.models import OutgoingMail
 from sessions_app.models import Registration, Seat
 from tests.community.factories import VerifiedUserFactory
 from tests.sessions.factories import SeriesFactory, SessionFactory
@@ -300,7 +300,7 @@ def test_in_production_the_task_worker_sends_the_confirmation(series, register, 
     register(series, 1)
 
     assert not mail.outbox  # queued, not sent by the web request
-    assert DBTaskResult.objects.filter(task_path="cocreatie.mail.deliver_mail").count() == 1
+    assert DBTaskResult.objects.filter(task_path="cocreatie.core.mail.deliver_mail").count() == 1
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 

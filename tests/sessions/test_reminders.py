@@ -13,9 +13,15 @@ from django.utils import timezone
 
 from sessions_app import services
 from sessions_app.models import Evaluation, Seat
+from tests.community.factories import ModeratorFactory
 from tests.sessions.factories import SeatFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator_actor():
+    return ModeratorFactory()
 
 
 @pytest.fixture
@@ -68,7 +74,7 @@ def test_a_late_registration_gets_the_link_in_the_confirmation_and_no_second_mai
     soon = SessionFactory(starts_at=in_hours(3), ends_at=in_hours(4))
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.register(
+        services.registration_create(
             series=soon.series, sessions=[soon], name="Laat", email="laat@example.org"
         )
     run()
@@ -83,7 +89,7 @@ def test_two_reminder_runs_at_once_send_each_reminder_once(run):
 
     # The second run finds every seat already reminded or locked by the first.
     run()
-    services.send_due_reminders()
+    services.reminders_send()
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted(s.registration.email for s in seats)
 
@@ -120,3 +126,23 @@ def test_a_session_that_has_not_been_held_cannot_be_evaluated(client):
     url = reverse("sessions:evaluation", args=[seat.registration.token, seat.session.order])
 
     assert client.get(url).status_code == 404
+
+
+def test_the_mail_and_the_personal_page_follow_the_same_link_rule(client, run, moderator_actor):
+    without_link = SessionFactory(starts_at=in_hours(5), ends_at=in_hours(6), meeting_url="")
+    waiting_for_link = SeatFactory(session=without_link)
+    with_link = SessionFactory(starts_at=in_hours(7), ends_at=in_hours(8))
+    reminded = SeatFactory(session=with_link)
+
+    run()
+
+    by_address = {message.to[0]: message.body for message in mail.outbox}
+    assert "(de organisatie stuurt de link nog)" in by_address[waiting_for_link.registration.email]
+    assert with_link.meeting_url in by_address[reminded.registration.email]
+    page = client.get(reverse("sessions:registration", args=[reminded.registration.token]))
+    assert with_link.meeting_url in page.content.decode()
+
+    # Once the session is cancelled the link is gone from the page.
+    services.session_cancel(session=with_link, message="Gaat niet door.", actor=moderator_actor)
+    page = client.get(reverse("sessions:registration", args=[reminded.registration.token]))
+    assert with_link.meeting_url not in page.content.decode()

@@ -20,5 +20,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, **options):
-        count = services.purge_registrations(older_than_days=days)
+        count = services.registrations_purge(older_than_days=days)
         self.stdout.write(f"Anonymised {count} registration(s).")

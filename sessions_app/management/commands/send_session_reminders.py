@@ -11,8 +11,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        reminders = services.send_due_reminders()
-        invitations = services.send_evaluation_invitations()
+        reminders = services.reminders_send()
+        invitations = services.evaluation_invitations_send()
         self.stdout.write(
             f"Sent {reminders} reminder(s) and {invitations} co-evaluation invitation(s)."
         )

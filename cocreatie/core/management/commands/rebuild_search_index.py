@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cocreatie import search
+from cocreatie.core import search
 
 
 class Command(BaseCommand):

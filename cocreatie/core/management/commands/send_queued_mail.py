@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cocreatie.mail import send_queued
+from cocreatie.core.mail import send_queued
 
 
 class Command(BaseCommand):

@@ -1,0 +1,73 @@
+"""The action log in the administration (read only), and admin actions that ask for a
+reason or a number first and then call a service."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+
+from cocreatie.core.models import ActionLog
+
+
+def service_action(*, name: str, description: str, apply, form_class=None):
+    """An admin action that calls a service once per selected object.
+
+    ``apply(request, obj, **cleaned_data)`` does the work; a ``ValidationError`` or
+    ``PermissionDenied`` it raises is shown for that object and the others go on. With
+    ``form_class`` the action first shows a page with that form (a reason, a message,
+    a number) and runs only once the form is valid.
+    """
+
+    def action(modeladmin, request, queryset):
+        data = {}
+        if form_class is not None:
+            form = form_class(request.POST if "apply" in request.POST else None)
+            if not form.is_valid():
+                return TemplateResponse(
+                    request,
+                    "admin/service_action_form.html",
+                    {
+                        **modeladmin.admin_site.each_context(request),
+                        "title": description,
+                        "opts": modeladmin.model._meta,
+                        "form": form,
+                        "objects": queryset,
+                        "action_name": name,
+                        "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+                        "select_across": request.POST.get("select_across", "0"),
+                    },
+                )
+            data = form.cleaned_data
+        done = 0
+        for obj in queryset:
+            try:
+                apply(request, obj, **data)
+            except (ValidationError, PermissionDenied) as error:
+                reasons = getattr(error, "messages", None) or ["Dat mag je niet."]
+                modeladmin.message_user(request, f"{obj}: {' '.join(reasons)}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            modeladmin.message_user(request, f"{description}: {done} × gelukt.", messages.SUCCESS)
+        return None
+
+    action.__name__ = name
+    return admin.action(description=description)(action)
+
+
+@admin.register(ActionLog)
+class ActionLogAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "verb_label", "target_label"]
+    list_filter = ["verb"]
+    search_fields = ["target_label", "message"]
+    list_select_related = ["actor"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
