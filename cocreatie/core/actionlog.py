@@ -11,7 +11,6 @@ from django.db.models.signals import pre_delete
 from cocreatie.core.models import ActionLog
 
 FORMER_MEMBER = "voormalig lid"
-SYSTEM = "systeem"
 
 _verbs: dict[str, str] = {}
 
@@ -23,10 +22,6 @@ def register_verbs(choices) -> None:
 
 def verb_label(verb: str) -> str:
     return _verbs.get(verb, verb)
-
-
-def verb_choices() -> list[tuple[str, str]]:
-    return sorted(_verbs.items(), key=lambda item: item[1])
 
 
 def log_action(

@@ -80,16 +80,6 @@ class ActionLogQuerySet(models.QuerySet):
             target_type=ContentType.objects.get_for_model(target), target_id=target.pk
         )
 
-    def for_targets(self, targets):
-        """Entries about any of ``targets`` (all of one model)."""
-        targets = list(targets)
-        if not targets:
-            return self.none()
-        return self.filter(
-            target_type=ContentType.objects.get_for_model(targets[0]),
-            target_id__in=[target.pk for target in targets],
-        )
-
 
 class ActionLog(models.Model):
     """One step a moderator, an organiser or the system took: who, what, about what,

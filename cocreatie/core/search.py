@@ -44,10 +44,6 @@ def register(model, *, depends_on=()):
         _dependents[child] = attribute
 
 
-def registered_models():
-    return list(_registry)
-
-
 def index_refresh(instance) -> None:
     """After ``instance`` was saved: its own row, or that of the item it is part of."""
     model = type(instance)
