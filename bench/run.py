@@ -1148,20 +1148,10 @@ def internal_lookup(payload: dict) -> dict:
 
 
 def forget_cached_pages() -> None:
-    """Make the anonymous page cache miss: raise its versions (cocreatie.core.pagecache), or
-    clear the whole cache when that module is not there."""
-    try:
-        from cocreatie.core import pagecache
-    except ImportError:
-        pagecache = None
-    if pagecache is not None and hasattr(pagecache, "bump"):
-        for version in ("CONTENT", "SESSIONS"):
-            if hasattr(pagecache, version):
-                pagecache.bump(getattr(pagecache, version))
-        return
-    from django.core.cache import cache
+    """Make the anonymous page cache miss: raise the version every page depends on."""
+    from cocreatie.core import pagecache
 
-    cache.clear()
+    pagecache.bump(pagecache.SITE)
 
 
 def deep_page(case_list_page_url) -> dict:
