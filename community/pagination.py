@@ -7,7 +7,7 @@ the list is counted once per content change and kept in the shared cache.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -27,10 +27,15 @@ def encode(case) -> str:
 
 
 def decode(cursor: str):
+    """(moment in UTC, pk), or None for anything that is not a cursor we made: a link
+    someone edited starts the list from the top instead of failing."""
     try:
         moment, pk = cursor.rsplit("_", 1)
-        return datetime.fromisoformat(moment), int(pk)
-    except (ValueError, TypeError):
+        moment, pk = datetime.fromisoformat(moment), int(pk)
+        if moment.tzinfo is None or not 0 < pk < 2**63:
+            return None
+        return moment.astimezone(UTC), pk
+    except (ValueError, TypeError, OverflowError):  # OverflowError: beyond year 9999 in UTC
         return None
 
 

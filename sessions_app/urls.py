@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from cocreatie.core.converters import WordConverter
+from cocreatie.core.converters import TokenConverter, WordConverter
 from sessions_app import views
 
 
@@ -9,6 +9,7 @@ class OrganiserActionConverter(WordConverter):
 
 
 register_converter(OrganiserActionConverter, "organiser_action")
+register_converter(TokenConverter, "token")
 
 app_name = "sessions"
 
@@ -20,22 +21,22 @@ urlpatterns = [
         name="my_registrations",
     ),
     path(
-        "sessies/aanmelding/<str:token>/",
+        "sessies/aanmelding/<token:token>/",
         views.RegistrationView.as_view(),
         name="registration",
     ),
     path(
-        "sessies/aanmelding/<str:token>/toevoegen/",
+        "sessies/aanmelding/<token:token>/toevoegen/",
         views.RegistrationAddView.as_view(),
         name="registration_add",
     ),
     path(
-        "sessies/aanmelding/<str:token>/afmelden/<int:seat_pk>/",
+        "sessies/aanmelding/<token:token>/afmelden/<int:seat_pk>/",
         views.SeatCancelView.as_view(),
         name="seat_cancel",
     ),
     path(
-        "sessies/aanmelding/<str:token>/evaluatie/<int:order>/",
+        "sessies/aanmelding/<token:token>/evaluatie/<int:order>/",
         views.EvaluationView.as_view(),
         name="evaluation",
     ),

@@ -59,7 +59,9 @@ def queue(message: EmailMessage) -> OutgoingMail:
             for name, content, mimetype in message.attachments
         ],
     )
-    transaction.on_commit(lambda: deliver_mail.enqueue(outgoing.pk))
+    # robust: the data and its mail are committed; if the task queue fails now the
+    # visitor still gets the success page, and `send_queued_mail` sends the message.
+    transaction.on_commit(lambda: deliver_mail.enqueue(outgoing.pk), robust=True)
     return outgoing
 
 
