@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from community.permissions import is_moderator
+from community.permissions import can_organise, is_moderator
 
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
 MAIN_MENU: list[tuple[str, str]] = [
@@ -29,4 +29,5 @@ def site(request):
         "main_menu": menu,
         # Called by the template only when needed; is_moderator caches on the user.
         "user_is_moderator": lambda: is_moderator(request.user),
+        "user_can_organise": lambda: can_organise(request.user),
     }

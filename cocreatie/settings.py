@@ -179,29 +179,43 @@ MFA_TOTP_ISSUER = "Cocreatie"
 
 # Name of the group whose members moderate; they must use two-factor authentication.
 MODERATORS_GROUP = "Moderatoren"
+# Name of the group whose members run the session series (the organiser pages under
+# /moderatie/sessies/); they must use two-factor authentication too.
+ORGANISERS_GROUP = "Organisatoren"
 
 # --- Cache -------------------------------------------------------------------------------
 
-# Shared by every app server (rate limits live here), so the database by default;
-# create the table with `manage.py createcachetable`.
-# The shared cache (rate limits, anonymous pages, counts). Every app server must use the
-# same one: the database by default, Redis when REDIS_URL is set (for more traffic).
+# Two shared caches, the same for every app server. "default" holds what must never be
+# pushed out by other traffic: rate limits and log-in lock-outs (ours and allauth's) and
+# the one-time use of two-factor codes. "pages" holds the copies of anonymous pages and
+# counts, which anyone can multiply with query strings: it may cull as it likes.
+# The database by default (`manage.py createcachetable` makes both tables), Redis when
+# REDIS_URL is set.
 REDIS_URL = env.get_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cocreatie",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "cocreatie"), ("pages", "cocreatie-pages"))
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cocreatie_cache",
-        }
+            # Only short-lived limits live here; far more than an attacker can create.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cocreatie_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
+PAGE_CACHE_ALIAS = "pages"
 
 # --- Language and time ------------------------------------------------------------------
 

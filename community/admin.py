@@ -2,8 +2,10 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from taggit.managers import TaggableManager
 
 from cocreatie.core.admin import service_action
+from cocreatie.core.tags import TagNamesField
 from community import services
 from community.forms import ReasonForm, UserChangeForm, UserCreationForm
 from community.models import Case, ContactRequest, Organisation, Profile, User
@@ -90,6 +92,7 @@ class CaseAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     filter_horizontal = ["phases", "challenges"]
+    formfield_overrides = {TaggableManager: {"form_class": TagNamesField}}
     actions = [
         service_action(
             name="hide",

@@ -38,7 +38,7 @@ class CommunityConfig(AppConfig):
 
         # After every app's migrations, so the permissions of apps listed after this
         # one (sessions_app) exist when the group gets them.
-        post_migrate.connect(signals.ensure_moderators_group, dispatch_uid="community-moderators")
+        post_migrate.connect(signals.ensure_role_groups, dispatch_uid="community-role-groups")
         email_confirmed.connect(
             signals.refresh_verification, dispatch_uid="community-email-confirmed"
         )

@@ -181,6 +181,8 @@ def load_accounts() -> list[DemoAccount]:
     admin, _ = _user("beheerder@example.org", "Demo Beheerder", staff=True, superuser=True)
     moderator, _ = _user("moderator@example.org", "Mo de Moderator (demo)", staff=True)
     moderator.groups.add(Group.objects.get_or_create(name=settings.MODERATORS_GROUP)[0])
+    organiser, _ = _user("organisator@example.org", "Olga de Organisator (demo)", staff=True)
+    organiser.groups.add(Group.objects.get_or_create(name=settings.ORGANISERS_GROUP)[0])
 
     organisations = []
     for name, kind, domain in ORGANISATIONS:
@@ -205,6 +207,7 @@ def load_accounts() -> list[DemoAccount]:
     return [
         DemoAccount(admin.email, "beheerder (alles, ook /beheer/)", _two_factor(admin)),
         DemoAccount(moderator.email, "moderator (/moderatie/)", _two_factor(moderator)),
+        DemoAccount(organiser.email, "organisator (/moderatie/sessies/)", _two_factor(organiser)),
         *(DemoAccount(member.email, "lid") for member in members),
     ]
 

@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from taggit.forms import TagField
 
-from cocreatie.core.forms import HoneypotForm
+from cocreatie.core.forms import HoneypotForm, OnceForm
+from cocreatie.core.tags import TagNamesField
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
@@ -20,7 +20,7 @@ class UserChangeForm(auth_forms.UserChangeForm):
         fields = "__all__"
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(OnceForm, forms.ModelForm):
     phases = forms.ModelMultipleChoiceField(
         label="In welke fasen speelde het?",
         queryset=Phase.objects.published(),
@@ -34,7 +34,7 @@ class CaseForm(forms.ModelForm):
         required=False,
         help_text="Collega's die hetzelfde meemaken, vinden je verhaal zo terug.",
     )
-    tags = TagField(
+    tags = TagNamesField(
         label="Tags",
         required=False,
         help_text="Losse woorden, gescheiden door komma's. Bijvoorbeeld: wonen, jongeren.",
@@ -164,7 +164,7 @@ class MessageForm(forms.Form):
     message = _note_field("Toelichting", required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(OnceForm):
     body = forms.CharField(
         label="Je reactie",
         widget=forms.Textarea(attrs={"rows": 4}),

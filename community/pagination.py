@@ -9,7 +9,6 @@ the list is counted once per content change and kept in the shared cache.
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from cocreatie.core import pagecache
@@ -78,11 +77,11 @@ def paginate(queryset, params, page_size=PAGE_SIZE) -> CursorPage:
 
 def cached_count(queryset, key: str) -> int:
     """The number of rows, counted again only after public content changed."""
-    found = cache.get_many([pagecache.version_key(scope) for scope in COUNT_SCOPES])
+    found = pagecache.store().get_many([pagecache.version_key(scope) for scope in COUNT_SCOPES])
     version = "-".join(str(v) for v in sorted(found.values()))
     cache_key = f"casecount:{version}:{key}"
-    count = cache.get(cache_key)
+    count = pagecache.store().get(cache_key)
     if count is None:
         count = queryset.count()
-        cache.set(cache_key, count, 60 * 60)
+        pagecache.store().set(cache_key, count, 60 * 60)
     return count

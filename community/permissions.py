@@ -7,24 +7,36 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 
 
+def _group_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object (so once a request)."""
+    cached = getattr(user, "_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._group_names = cached
+    return cached
+
+
 def is_moderator(user) -> bool:
     """Moderators are members of the moderators group; superusers count too."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_moderator", None)
-    if cached is None:
-        cached = user.groups.filter(name=settings.MODERATORS_GROUP).exists()
-        user._is_moderator = cached
-    return cached
+    return user.is_superuser or settings.MODERATORS_GROUP in _group_names(user)
 
 
 def can_organise(user) -> bool:
-    """Organisers run the session series: moderators, and whoever may change sessions."""
-    return user.is_authenticated and (
-        is_moderator(user) or user.has_perm("sessions_app.change_session")
+    """Organisers run the session series: members of the organisers group, moderators
+    and superusers. A model permission alone (``change_session``) is not enough."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or not _group_names(user).isdisjoint(
+        {settings.MODERATORS_GROUP, settings.ORGANISERS_GROUP}
     )
+
+
+def needs_two_factor(user) -> bool:
+    """Staff, moderators and organisers see what others may not: they must sign in with
+    a second factor (enforced by ``community.middleware.ModeratorMFAMiddleware``)."""
+    return user.is_authenticated and (user.is_staff or can_organise(user))
 
 
 class ModeratorRequiredMixin(LoginRequiredMixin):

@@ -526,5 +526,7 @@ def contact_request_create(
     send_after_commit(
         "contact_request", {"contact": contact}, [settings.CONTACT_EMAIL], reply_to=[contact.email]
     )
-    send_after_commit("contact_confirmation", {"contact": contact}, [contact.email])
+    send_after_commit(
+        "contact_confirmation", {"contact": contact}, [contact.email], visitor_triggered=True
+    )
     return contact

@@ -21,16 +21,29 @@ MODERATOR_PERMISSIONS = {
 }
 
 
-def ensure_moderators_group(sender, using="default", **kwargs):
-    """After every migrate: the moderators group exists with its permissions."""
-    from django.conf import settings
+# What organisers may do in the administration: edit the session series and sessions.
+ORGANISER_PERMISSIONS = {
+    "sessions_app": ["add", "change", "view"],
+}
+
+
+def _ensure_group(name, permissions, using):
     from django.contrib.auth.models import Group, Permission
 
-    group, _ = Group.objects.using(using).get_or_create(name=settings.MODERATORS_GROUP)
+    group, _ = Group.objects.using(using).get_or_create(name=name)
     wanted = Permission.objects.using(using).none()
-    for app_label, actions in MODERATOR_PERMISSIONS.items():
+    for app_label, actions in permissions.items():
         for action in actions:
             wanted |= Permission.objects.using(using).filter(
                 content_type__app_label=app_label, codename__startswith=f"{action}_"
             )
     group.permissions.add(*wanted.exclude(codename__in=["change_user"]))
+
+
+def ensure_role_groups(sender, using="default", **kwargs):
+    """After every migrate: the moderators and organisers groups exist with their
+    permissions."""
+    from django.conf import settings
+
+    _ensure_group(settings.MODERATORS_GROUP, MODERATOR_PERMISSIONS, using)
+    _ensure_group(settings.ORGANISERS_GROUP, ORGANISER_PERMISSIONS, using)

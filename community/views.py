@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
 from cocreatie.core.models import ActionLog
-from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin
+from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin, OnceOnlyMixin
 from community import pagination, services
 from community.diff import revision_diffs
 from community.forms import (
@@ -182,7 +182,7 @@ class CaseFormMixin(LoginRequiredMixin, BreadcrumbsMixin):
         return kwargs
 
 
-class CaseCreateView(CaseFormMixin, FormView):
+class CaseCreateView(OnceOnlyMixin, CaseFormMixin, FormView):
     def get_initial(self):
         profile = services.profile_ensure(user=self.request.user)
         return {"organisation": profile.organisation_id}
@@ -191,9 +191,15 @@ class CaseCreateView(CaseFormMixin, FormView):
         return community_trail(("Nieuw praktijkverhaal", None))
 
     def form_valid(self, form):
-        case = services.case_create(
-            author=self.request.user, **form.fields_data(), **form.relations()
+        case, repeat = self.create_once(
+            form,
+            lambda: services.case_create(
+                author=self.request.user, **form.fields_data(), **form.relations()
+            ),
+            fallback=reverse("community:my_cases"),
         )
+        if repeat:
+            return repeat
         messages.success(
             self.request,
             "Je concept is bewaard. Zo ziet je verhaal eruit. Klaar? Dien het in.",
@@ -275,17 +281,22 @@ class ReviewRequestView(LoginRequiredMixin, View):
 # --- Comments and reports -------------------------------------------------------------
 
 
-class CommentCreateView(LoginRequiredMixin, View):
+class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, View):
     def post(self, request, slug):
         case = get_object_or_404(Case.objects.published(), slug=slug)
         form = CommentForm(request.POST)
         if not form.is_valid():
-            for error in form.errors["body"]:
-                messages.error(request, error)
+            form_errors_message(request, form)
             return redirect(f"{case.get_absolute_url()}#reageren")
-        comment = services.comment_create(
-            case=case, author=request.user, body=form.cleaned_data["body"]
+        comment, repeat = self.create_once(
+            form,
+            lambda: services.comment_create(
+                case=case, author=request.user, body=form.cleaned_data["body"]
+            ),
+            fallback=case.get_absolute_url(),
         )
+        if repeat:
+            return repeat
         messages.success(request, "Je reactie staat erbij.")
         return redirect(comment)
 

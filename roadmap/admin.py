@@ -1,5 +1,7 @@
 from django.contrib import admin
+from taggit.managers import TaggableManager
 
+from cocreatie.core.tags import TagNamesField
 from roadmap.models import Article, Challenge, Example, GuidingQuestion, Phase, Theme, Tool
 
 
@@ -14,6 +16,8 @@ class KnowledgeItemAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     save_on_top = True
     show_facets = admin.ShowFacets.NEVER
+    # Tag names without letters or digits are refused here as in the case form.
+    formfield_overrides = {TaggableManager: {"form_class": TagNamesField}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

@@ -245,6 +245,9 @@ class Registration(models.Model):
     consent_at = models.DateTimeField("toestemming gegeven op")
     created_at = models.DateTimeField("aangemeld op", auto_now_add=True)
     anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
+    # When the overview with the personal link was last queued: registering again for
+    # the same sessions soon after sends no second copy.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

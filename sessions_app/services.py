@@ -38,6 +38,8 @@ from sessions_app.models import (
     normalise_email,
 )
 
+# Registering again for the same sessions within this time sends no second overview.
+CONFIRMATION_REPEAT_AFTER = timedelta(minutes=10)
 # Invitations to the co-evaluation go out for sessions that ended this recently.
 EVALUATION_WINDOW = timedelta(days=14)
 
@@ -89,7 +91,9 @@ def _calendar_attachment(seats):
     return [("sessies.ics", calendar.build_calendar(sessions).decode(), "text/calendar")]
 
 
-def _mail_overview(registration: Registration, template: str, **context) -> None:
+def _mail_overview(
+    registration: Registration, template: str, *, visitor_triggered: bool = False, **context
+) -> None:
     seats = list(
         registration.seats.select_related("session__series", "session__phase").order_by(
             "session__order"
@@ -100,6 +104,7 @@ def _mail_overview(registration: Registration, template: str, **context) -> None
         {"registration": registration, "seats": seats, **context},
         [registration.email],
         attachments=_calendar_attachment(seats),
+        visitor_triggered=visitor_triggered,
     )
 
 
@@ -150,7 +155,16 @@ def registration_create(
             _take_seat(seat, session, now)
             seat.save()
             new_seats.append(seat)
-        _mail_overview(registration, "registration_confirmation", new_seats=new_seats)
+        recently = registration.confirmation_sent_at and (
+            now - registration.confirmation_sent_at < CONFIRMATION_REPEAT_AFTER
+        )
+        if new_seats or not recently:
+            _mail_overview(
+                registration, "registration_confirmation", new_seats=new_seats,
+                visitor_triggered=True,
+            )  # fmt: skip
+            registration.confirmation_sent_at = now
+            registration.save(update_fields=["confirmation_sent_at"])
     return RegistrationResult(registration, new_seats)
 
 

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import DatabaseError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +14,7 @@ from cocreatie.core.models import OutgoingMail
 from community.models import Case
 from sessions_app import services
 from sessions_app.models import Registration, Seat
-from tests.community.factories import CaseFactory, ModeratorFactory
+from tests.community.factories import CaseFactory, ModeratorFactory, VerifiedUserFactory
 from tests.sessions.factories import SessionFactory, seat_for
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,112 @@ def test_a_registration_is_confirmed_even_when_the_task_queue_fails_after_the_co
     assert Registration.objects.filter(email="nynke@gemeente.example").exists()
     (outgoing,) = OutgoingMail.objects.all()
     assert outgoing.sent_at is None  # send_queued_mail takes it from here
+
+
+def test_anonymous_page_views_cannot_wipe_the_log_in_limit(client, settings):
+    """Pages with made-up query strings fill the page cache; the log-in limit lives in
+    a store of its own and holds."""
+    settings.PAGE_CACHE_SECONDS = 300
+    member = VerifiedUserFactory()
+    login = reverse("account_login")
+    for _ in range(5):
+        client.post(login, {"login": member.email, "password": "fout fout"})
+    assert (
+        "Te veel inlogpogingen"
+        in client.post(login, {"login": member.email, "password": "nog eens fout"}).content.decode()
+    )
+
+    visitor = Client()
+    for number in range(400):
+        assert visitor.get(f"/privacy/?x={number}")["X-Page-Cache"] == "miss"
+
+    response = client.post(login, {"login": member.email, "password": "weer fout"})
+    assert "Te veel inlogpogingen" in response.content.decode()
+
+
+def test_registering_the_same_address_twenty_times_sends_one_mail(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    session = SessionFactory()
+    data = {
+        "sessions": [session.pk],
+        "name": "Nynke de Boer",
+        "email": "nynke@gemeente.example",
+        "consent": "on",
+    }
+    url = reverse("sessions:register", args=[session.series.slug])
+
+    for number in range(20):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data, REMOTE_ADDR=f"10.0.0.{number}")
+        assert response.status_code == 302
+
+    assert [message.to for message in mailoutbox] == [["nynke@gemeente.example"]]
+
+
+def test_the_site_mails_one_address_at_most_five_times_an_hour_for_visitors(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Contact confirmations and registrations for one series after another: whoever asks, the
+    owner of the address gets at most five of these an hour."""
+    for number in range(4):
+        session = SessionFactory()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("sessions:register", args=[session.series.slug]),
+                {
+                    "sessions": [session.pk],
+                    "name": "X",
+                    "email": "doel@example.org",
+                    "consent": "on",
+                },
+                REMOTE_ADDR=f"10.0.1.{number}",
+            )
+    for number in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("contact"),
+                {
+                    "name": "X",
+                    "email": "doel@example.org",
+                    "subject": "question",
+                    "message": "Hallo",
+                    "consent": "on",
+                },
+                REMOTE_ADDR=f"10.0.2.{number}",
+            )
+
+    to_target = [message for message in mailoutbox if message.to == ["doel@example.org"]]
+    assert len(to_target) == 5
+    team = [message for message in mailoutbox if message.to != ["doel@example.org"]]
+    assert len(team) == 4  # every contact request still reaches the team
+
+
+def test_sending_the_case_form_twice_makes_one_draft(client):
+    author = VerifiedUserFactory()
+    client.force_login(author)
+    url = reverse("community:case_create")
+    token = client.get(url).context["form"]["form_token"].initial
+    data = {"title": "Buurtkamer", "summary": "Samen.", "body": "Verhaal.", "form_token": token}
+
+    first = client.post(url, data)
+    second = client.post(url, data, follow=True)
+
+    (case,) = Case.objects.filter(author=author)
+    assert first["Location"] == case.get_absolute_url()
+    assert second.redirect_chain[-1][0] == case.get_absolute_url()
+    assert "Dit had je al verstuurd" in second.content.decode()
+    client.post(url, {**data, "form_token": client.get(url).context["form"]["form_token"].initial})
+    assert Case.objects.filter(author=author).count() == 2  # a new form is a new case
+
+
+def test_sending_a_comment_twice_posts_it_once(client):
+    case = CaseFactory()
+    client.force_login(VerifiedUserFactory())
+    token = client.get(case.get_absolute_url()).context["comment_form"]["form_token"].initial
+    url = reverse("community:comment_create", args=[case.slug])
+
+    for _ in range(2):
+        client.post(url, {"body": "Mooi gedaan!", "form_token": token})
+
+    assert case.comments.count() == 1

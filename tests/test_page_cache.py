@@ -94,12 +94,11 @@ def test_private_pages_are_never_cached(client):
 
 
 def test_the_version_moves_only_after_the_commit(client):
-    from django.core.cache import cache
     from django.db import transaction
 
     from cocreatie.core import pagecache
 
-    knowledge = pagecache.version_key("knowledge")
+    knowledge, cache = pagecache.version_key("knowledge"), pagecache.store()
     client.get("/uitdagingen/")
     before = cache.get(knowledge)
 

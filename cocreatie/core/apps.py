@@ -15,10 +15,11 @@ class CoreConfig(AppConfig):
         from django.contrib.contenttypes.models import ContentType
         from taggit.models import Tag, TaggedItem
 
-        from cocreatie.core import actionlog, content, pagecache
+        from cocreatie.core import actionlog, content, pagecache, tags
 
         content.connect_signals()
         actionlog.connect_signals()
+        tags.connect_signals()
 
         # Tags are shared by every app: a renamed tag shows on every page; a tag added
         # to or taken from an item changes the pages of that item's kind.

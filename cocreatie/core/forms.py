@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 
 
@@ -19,3 +21,16 @@ class HoneypotForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
+
+
+class OnceForm(forms.Form):
+    """Adds ``form_token``, a hidden one-time token: the view hands it to
+    ``cocreatie.core.views.OnceOnlyMixin`` so that sending the same form twice (a double
+    click, a reload after a slow answer) makes one item, not two."""
+
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["form_token"].initial = secrets.token_urlsafe(16)

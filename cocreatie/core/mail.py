@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from cocreatie.core import ratelimit
 from cocreatie.core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -65,10 +66,31 @@ def queue(message: EmailMessage) -> OutgoingMail:
     return outgoing
 
 
+# Mail that anyone can make the site send (a registration, a contact form) goes to one
+# address at most this many times an hour, whoever asks and from wherever.
+VISITOR_MAIL_PER_HOUR = 5
+
+
 def send_after_commit(
-    template: str, context: dict, to: list[str], *, reply_to=(), attachments=()
-) -> OutgoingMail | None:
+    template: str, context: dict, to: list[str], *, reply_to=(), attachments=(),
+    visitor_triggered: bool = False,
+) -> OutgoingMail | None:  # fmt: skip
+    """Render and queue a message. ``visitor_triggered``: anyone could have asked for it
+    with somebody else's address, so each recipient gets at most
+    ``VISITOR_MAIL_PER_HOUR`` of these an hour; beyond that nothing is sent."""
     to = [address for address in to if address]
+    if visitor_triggered:
+        to = [
+            address
+            for address in to
+            if ratelimit.allow(
+                f"visitor-mail:{address.strip().lower()}",
+                limit=VISITOR_MAIL_PER_HOUR,
+                period=60 * 60,
+            )
+        ]
+        if not to:
+            logger.info("Visitor-triggered mail %s not sent: recipient over the limit.", template)
     if not to:
         return None
     return queue(render_mail(template, context, to, reply_to=reply_to, attachments=attachments))

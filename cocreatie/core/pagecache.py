@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
@@ -41,6 +41,12 @@ _never_cached: set[str] = set()
 # Every scope named in a path rule or by a model: what a page without a rule (the home
 # page, tag pages, search) depends on.
 _known_scopes: set[str] = {SITE}
+
+
+def store():
+    """The cache that holds the pages and their versions (``PAGE_CACHE_ALIAS``): never
+    the one with the rate limits, so no number of pages can push those out."""
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def register_paths(*prefixes: str, scopes) -> None:
@@ -80,7 +86,7 @@ def bump(*scopes: str) -> None:
     unlike a counter it cannot fall back to an old value when the key is evicted)."""
     try:
         with transaction.atomic():  # a savepoint: a cache error must not break the save
-            cache.set_many({version_key(scope): time.time_ns() for scope in scopes}, None)
+            store().set_many({version_key(scope): time.time_ns() for scope in scopes}, None)
     except DatabaseError:
         # No cache table yet (before `createcachetable`): nothing can be cached either,
         # and the change itself must not fail over it.
@@ -148,12 +154,12 @@ def _lookup(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     key = f"pagecache:page:{path}"
     scope_keys = [version_key(scope) for scope in page_scopes(request.path)]
-    found = cache.get_many([*scope_keys, key])
+    found = store().get_many([*scope_keys, key])
     missing = [scope_key for scope_key in scope_keys if scope_key not in found]
     if missing:  # first use, or evicted: start afresh, no old entry can match
         for scope_key in missing:
-            cache.add(scope_key, time.time_ns(), timeout=None)
-        found.update(cache.get_many(missing))
+            store().add(scope_key, time.time_ns(), timeout=None)
+        found.update(store().get_many(missing))
         found.pop(key, None)
     current = tuple(found.get(scope_key) for scope_key in scope_keys)
     entry = found.get(key)
@@ -180,7 +186,7 @@ class AnonymousPageCacheMiddleware:
         if _cacheable_response(request, response):
             now = time.time()
             headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
-            cache.set(key, (current, response.content, headers, now), settings.PAGE_CACHE_SECONDS)
+            store().set(key, (current, response.content, headers, now), settings.PAGE_CACHE_SECONDS)
             response["Last-Modified"] = http_date(now)
             response["X-Page-Cache"] = "miss"
         return response

@@ -23,17 +23,24 @@ def client_ip(request) -> str:
 
 
 def hit(request, scope: str, *, limit: int, period: int) -> bool:
-    """Count one attempt; False once more than ``limit`` were made in this window of
-    ``period`` seconds."""
+    """Count one attempt from the visitor's address; False once more than ``limit`` were
+    made in this window of ``period`` seconds."""
+    return allow(f"{scope}:{client_ip(request)}", limit=limit, period=period)
+
+
+def allow(key: str, *, limit: int, period: int) -> bool:
+    """Count one use of ``key`` (an address, a recipient); False once more than
+    ``limit`` were counted in this window of ``period`` seconds. The key is hashed: no
+    address is stored in the cache."""
     if settings.BENCH_RELAXED_LIMITS:
         return True
     window = int(timezone.now().timestamp()) // period
-    address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"ratelimit:{scope}:{address}:{window}"
-    cache.add(key, 0, timeout=period)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    cache_key = f"ratelimit:{digest}:{period}:{window}"
+    cache.add(cache_key, 0, timeout=period)
     try:
-        count = cache.incr(key)
+        count = cache.incr(cache_key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
+        cache.set(cache_key, 1, timeout=period)
         count = 1
     return count <= limit

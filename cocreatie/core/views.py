@@ -3,7 +3,10 @@ anyone may send (a honeypot and a rate limit per address)."""
 
 import logging
 
+from django.contrib import messages
+from django.core.cache import cache
 from django.http import QueryDict
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from cocreatie.core import ratelimit
@@ -81,3 +84,30 @@ class PublicFormMixin:
 
     def form_done(self, form):
         raise NotImplementedError
+
+
+class OnceOnlyMixin:
+    """For views whose form (a ``OnceForm``) creates something: when the same form token
+    arrives a second time, nothing is created and the visitor goes where the first one
+    went (a double click, a reload after a slow answer)."""
+
+    once_timeout = 24 * 60 * 60
+    once_message = "Dit had je al verstuurd. Het staat er één keer."
+
+    def create_once(self, form, make, *, fallback: str):
+        """``make()`` creates and returns the item, once per form token. Returns
+        ``(item, None)`` the first time and ``(None, redirect)`` for a repeat."""
+        token = form.cleaned_data.get("form_token")
+        key = f"once:{self.request.user.pk or 0}:{token}" if token else None
+        if key is not None and not cache.add(key, "", timeout=self.once_timeout):
+            messages.info(self.request, self.once_message)
+            return None, redirect(cache.get(key) or fallback)  # "": still being made
+        try:
+            item = make()
+        except Exception:
+            if key is not None:  # nothing was made: the same form may be sent again
+                cache.delete(key)
+            raise
+        if key is not None:
+            cache.set(key, item.get_absolute_url(), timeout=self.once_timeout)
+        return item, None

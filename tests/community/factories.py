@@ -43,21 +43,39 @@ class VerifiedUserFactory(UserFactory):
         skip_postgeneration_save = True
 
 
+def join_group(user, group_setting: str, *, two_factor: bool) -> None:
+    """Put ``user`` in the group named by ``settings.<group_setting>``, with TOTP set up
+    unless ``two_factor`` is False."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get_or_create(name=getattr(settings, group_setting))[0])
+    if two_factor:
+        TOTP.activate(user, generate_totp_secret())
+
+
 class ModeratorFactory(VerifiedUserFactory):
     email = factory.Sequence(lambda n: f"moderator{n}@example.org")
     is_staff = True
 
     @factory.post_generation
     def moderator(obj, create, extracted, **kwargs):
-        if not create:
-            return
-        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-        from django.conf import settings
-        from django.contrib.auth.models import Group
+        # ModeratorFactory(moderator=False): no two-factor yet
+        if create:
+            join_group(obj, "MODERATORS_GROUP", two_factor=extracted is not False)
 
-        obj.groups.add(Group.objects.get_or_create(name=settings.MODERATORS_GROUP)[0])
-        if extracted is not False:  # ModeratorFactory(moderator=False): no two-factor yet
-            TOTP.activate(obj, generate_totp_secret())
+
+class OrganiserFactory(VerifiedUserFactory):
+    """A member of the organisers group (not a moderator), with two-factor set up."""
+
+    email = factory.Sequence(lambda n: f"organisator{n}@example.org")
+
+    @factory.post_generation
+    def organiser(obj, create, extracted, **kwargs):
+        # OrganiserFactory(organiser=False): no two-factor yet
+        if create:
+            join_group(obj, "ORGANISERS_GROUP", two_factor=extracted is not False)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

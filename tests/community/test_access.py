@@ -1,8 +1,10 @@
 """Every community URL × every role → the expected answer.
 
 Roles: a visitor, another member, the author of the content, a moderator (with
-two-factor authentication) and a suspended member. "login" means: sent to log in.
-Content that is not yours answers 404, so nobody can probe what exists.
+two-factor authentication), a suspended member and an organiser of sessions (with
+two-factor authentication), who has no say over community content and gets what a
+member gets. "login" means: sent to log in. Content that is not yours answers 404, so
+nobody can probe what exists.
 """
 
 import pytest
@@ -14,14 +16,16 @@ from tests.community.factories import (
     CommentFactory,
     ModeratorFactory,
     OrganisationFactory,
+    OrganiserFactory,
     VerifiedUserFactory,
 )
 
-ROLES = ("anonymous", "member", "author", "moderator", "suspended")
+ROLES = ("anonymous", "member", "author", "moderator", "suspended", "organiser")
 
 
 def expect(anonymous, member, author, moderator, suspended="login"):
-    return dict(zip(ROLES, (anonymous, member, author, moderator, suspended), strict=True))
+    answers = (anonymous, member, author, moderator, suspended, member)
+    return dict(zip(ROLES, answers, strict=True))
 
 
 EVERYONE = expect(200, 200, 200, 200, 200)
@@ -153,6 +157,7 @@ def world(db):
         "unlisted": unlisted,
         "suspended": suspended,
         "moderator": moderator,
+        "organiser": OrganiserFactory(),
         "organisation": organisation,
         "case": case,
         "comment": comment,

@@ -165,7 +165,7 @@ def test_a_moderator_without_two_factor_is_sent_to_set_it_up(client):
     assert response.redirect_chain[-1][0].startswith(reverse("mfa_activate_totp")) or (
         reverse("account_reauthenticate") in response.redirect_chain[-1][0]
     )
-    assert "Als moderator log je in met twee stappen" in response.content.decode()
+    assert "Met jouw rol op Cocreatie log je in met twee stappen" in response.content.decode()
 
 
 @pytest.mark.parametrize(
