@@ -273,6 +273,10 @@ DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{_
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Only for `make bench`: lifts the per-address rate limits (one machine plays thousands
 # of visitors) and adds /bench/ping, the minimal view the results are compared with.
+# Wrong passwords: at most 10 a minute from one address (allauth); per account the
+# progressive delay of community.login_limits, which never locks the owner out (so no
+# per-account block here, which anyone could trigger for someone else's address).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
 BENCH_RELAXED_LIMITS = env.get_bool("BENCH_RELAXED_LIMITS", default=False)
 if BENCH_RELAXED_LIMITS:
     ACCOUNT_RATE_LIMITS = False
