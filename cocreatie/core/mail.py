@@ -5,14 +5,30 @@ request), stores it as an ``OutgoingMail`` row in the current transaction, and a
 commit enqueues ``deliver_mail``. If the mail server is down the row stays unsent and is
 tried again: by the task itself on a worker that can defer, and by the
 ``send_queued_mail`` command, which a timer runs.
+
+Each message is sent at most once as far as SMTP allows. ``send_outgoing`` first claims
+the row in a short transaction of its own (``sending_by`` = this process,
+``sending_at`` = now) and commits; only then does it talk to the mail server, outside
+any transaction; then a second transaction records ``sent_at``. A process that dies in
+between (after the server accepted the message, before ``sent_at`` was stored) leaves
+the claim behind, and nobody sends that row again for ``MAIL_SENDING_TIMEOUT`` seconds
+(default an hour); after that it is tried once more, with the same ``Message-ID``
+(generated when the row was made), so the recipient's server or mail program can
+recognise a duplicate. A send that fails with an error releases the claim at once: the
+server said no, or the connection broke before the server answered the final dot (the
+one moment SMTP cannot settle; the retry then carries the same ``Message-ID`` too).
 """
 
 import logging
+import os
+import socket
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, make_msgid
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -24,6 +40,24 @@ logger = logging.getLogger(__name__)
 
 # Give up on a message after this many failed attempts (it stays visible in the admin).
 MAX_ATTEMPTS = 8
+
+# A claim (``sending_at``) older than this is taken to be from a process that died while
+# sending; the message is then tried again. Longer than any SMTP conversation.
+DEFAULT_SENDING_TIMEOUT = 60 * 60
+
+
+def sending_timeout() -> timedelta:
+    return timedelta(seconds=getattr(settings, "MAIL_SENDING_TIMEOUT", DEFAULT_SENDING_TIMEOUT))
+
+
+def worker_id() -> str:
+    """Who is sending: ``host:pid`` (shown in the admin when a send was interrupted)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def new_message_id() -> str:
+    """A ``Message-ID`` in the site's own domain, made once per queued message."""
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
 def render_mail(
@@ -55,6 +89,7 @@ def queue(message: EmailMessage) -> OutgoingMail:
         reply_to=list(message.reply_to),
         subject=message.subject,
         body=message.body,
+        message_id=new_message_id(),
         attachments=[
             {"filename": name, "content": content, "mimetype": mimetype}
             for name, content, mimetype in message.attachments
@@ -103,34 +138,72 @@ def _as_message(outgoing: OutgoingMail) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=outgoing.to,
         reply_to=outgoing.reply_to,
+        headers={"Message-ID": outgoing.message_id},
     )
     for attachment in outgoing.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message
 
 
-def send_outgoing(pk: int) -> bool:
-    """Send one queued message unless it was sent already or another worker has it.
-    Returns whether it is sent now."""
+def _may_send() -> Q:
+    """Unsent, and nobody is sending it (or the one who was has been gone too long)."""
+    return Q(sent_at__isnull=True) & (
+        Q(sending_at__isnull=True) | Q(sending_at__lt=timezone.now() - sending_timeout())
+    )
+
+
+def _claim(pk: int) -> OutgoingMail | None:
+    """Mark the row as being sent by this process, and commit that before any SMTP."""
     with transaction.atomic():
         outgoing = (
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(pk=pk, sent_at__isnull=True)
+            .filter(_may_send(), pk=pk)
             .first()
         )
         if outgoing is None:
-            return False
+            return None
+        if outgoing.sending_at is not None:
+            logger.warning(
+                "Mail %s: %s began sending it at %s and never finished; trying again "
+                "with the same Message-ID.",
+                pk,
+                outgoing.sending_by,
+                outgoing.sending_at,
+            )
         outgoing.attempts += 1
-        try:
-            _as_message(outgoing).send()
-        except OSError as error:  # server down or refusing (SMTPException is an OSError)
-            outgoing.last_error = f"{type(error).__name__}: {error}"[:2000]
-            outgoing.save(update_fields=["attempts", "last_error"])
-            logger.warning("Mail %s not sent (attempt %s): %s", pk, outgoing.attempts, error)
-            return False
-        outgoing.sent_at, outgoing.last_error = timezone.now(), ""
-        outgoing.save(update_fields=["attempts", "last_error", "sent_at"])
-        return True
+        outgoing.message_id = outgoing.message_id or new_message_id()  # rows from before
+        outgoing.sending_by, outgoing.sending_at = worker_id(), timezone.now()
+        outgoing.save(update_fields=["attempts", "message_id", "sending_by", "sending_at"])
+        return outgoing
+
+
+def _mark_sent(outgoing: OutgoingMail) -> None:
+    OutgoingMail.objects.filter(pk=outgoing.pk).update(
+        sent_at=timezone.now(), last_error="", sending_at=None
+    )
+
+
+def _mark_failed(outgoing: OutgoingMail, error: OSError) -> None:
+    OutgoingMail.objects.filter(pk=outgoing.pk).update(
+        last_error=f"{type(error).__name__}: {error}"[:2000], sending_at=None, sending_by=""
+    )
+
+
+def send_outgoing(pk: int) -> bool:
+    """Send one queued message unless it was sent already or another worker has it.
+    Returns whether it is sent now. Call it outside a transaction (as the task and
+    ``send_queued`` do): the claim must be committed before the mail server is contacted."""
+    outgoing = _claim(pk)
+    if outgoing is None:
+        return False
+    try:
+        _as_message(outgoing).send()
+    except OSError as error:  # server down or refusing (SMTPException is an OSError)
+        _mark_failed(outgoing, error)
+        logger.warning("Mail %s not sent (attempt %s): %s", pk, outgoing.attempts, error)
+        return False
+    _mark_sent(outgoing)
+    return True
 
 
 @task()
@@ -147,7 +220,10 @@ def deliver_mail(pk: int) -> bool:
 
 
 def send_queued() -> tuple[int, int]:
-    """Try every unsent message that has attempts left; (sent, still waiting)."""
-    pending = OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-    sent = sum(send_outgoing(pk) for pk in pending.order_by("pk").values_list("pk", flat=True))
-    return sent, pending.count()
+    """Try every unsent message that has attempts left and that nobody is sending
+    (a claim older than ``MAIL_SENDING_TIMEOUT`` counts as abandoned); (sent, still
+    waiting)."""
+    unsent = OutgoingMail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+    pending = unsent.filter(_may_send()).order_by("pk").values_list("pk", flat=True)
+    sent = sum(send_outgoing(pk) for pk in pending)
+    return sent, unsent.count()

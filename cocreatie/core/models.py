@@ -58,6 +58,14 @@ class OutgoingMail(models.Model):
     sent_at = models.DateTimeField("verstuurd", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField("pogingen", default=0)
     last_error = models.TextField("laatste fout", blank=True)
+    # Generated once, when the row is made, and sent with every attempt: a message that
+    # is delivered twice after all (see ``cocreatie.core.mail``) is recognisably the same.
+    message_id = models.CharField("Message-ID", max_length=255, blank=True)
+    # Set (in a transaction of its own) right before the mail server is contacted: while
+    # set and recent, nobody else sends this row, and a worker that dies mid-send leaves
+    # a trace instead of a second mail.
+    sending_by = models.CharField("wordt verstuurd door", max_length=200, blank=True)
+    sending_at = models.DateTimeField("versturen begonnen", null=True, blank=True)
 
     class Meta:
         verbose_name = "uitgaande e-mail"
