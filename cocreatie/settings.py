@@ -268,6 +268,10 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# `manage.py task_worker`: a task RUNNING this long lost its worker and is queued again;
+# a message a dead worker was sending is sent again (same Message-ID) after this long.
+TASKS_STALE_RUNNING_TIMEOUT = env.get_int("TASKS_STALE_RUNNING_TIMEOUT", 30 * 60)
+MAIL_SENDING_TIMEOUT = env.get_int("MAIL_SENDING_TIMEOUT", 60 * 60)
 
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@{_site.hostname}>")
 SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

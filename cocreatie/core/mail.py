@@ -22,13 +22,15 @@ one moment SMTP cannot settle; the retry then carries the same ``Message-ID`` to
 import logging
 import os
 import socket
+import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.db.models import Q
+from django.db.utils import InterfaceError, OperationalError
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -177,10 +179,25 @@ def _claim(pk: int) -> OutgoingMail | None:
         return outgoing
 
 
+# After the server accepted a message, a database blip must not leave it marked "being
+# sent" for an hour: try to record it for about 10 seconds (reconnecting) before that.
+MARK_SENT_RETRY_WAITS = (0.5, 2, 8)
+
+
 def _mark_sent(outgoing: OutgoingMail) -> None:
-    OutgoingMail.objects.filter(pk=outgoing.pk).update(
-        sent_at=timezone.now(), last_error="", sending_at=None
-    )
+    sent_at = timezone.now()
+    for wait in (*MARK_SENT_RETRY_WAITS, None):
+        try:
+            OutgoingMail.objects.filter(pk=outgoing.pk).update(
+                sent_at=sent_at, last_error="", sending_at=None
+            )
+            return
+        except (OperationalError, InterfaceError) as error:
+            if wait is None or transaction.get_connection().in_atomic_block:
+                raise  # the claim stays: retried after MAIL_SENDING_TIMEOUT
+            logger.warning("Mail %s sent, but not yet recorded as sent: %s", outgoing.pk, error)
+            time.sleep(wait)
+            close_old_connections()  # drops the broken connection; the next query reconnects
 
 
 def _mark_failed(outgoing: OutgoingMail, error: OSError) -> None:
