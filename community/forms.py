@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from cocreatie.core.forms import HoneypotForm, OnceForm
+from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
 from cocreatie.core.tags import TagNamesField
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
@@ -21,13 +21,13 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 
 class CaseForm(OnceForm, forms.ModelForm):
-    phases = forms.ModelMultipleChoiceField(
+    phases = ModelChoicesField(
         label="In welke fasen speelde het?",
         queryset=Phase.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    challenges = forms.ModelMultipleChoiceField(
+    challenges = ModelChoicesField(
         label="Tegen welke uitdagingen liep je aan?",
         queryset=Challenge.objects.published(),
         widget=forms.CheckboxSelectMultiple,

@@ -56,7 +56,8 @@ def form_errors_message(request, form) -> None:
 def safe_next(request, default: str) -> str:
     """The ``next`` address of a form, when it is on this site; else ``default``."""
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path on this site only: redirect() would read anything else as a URL name.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

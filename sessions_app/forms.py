@@ -1,8 +1,8 @@
 from django import forms
 from django.utils import formats, timezone
 
-from cocreatie.core.forms import HoneypotForm
-from sessions_app.models import Evaluation, Session
+from cocreatie.core.forms import HoneypotForm, ModelChoicesField
+from sessions_app.models import MAX_CAPACITY, Evaluation, Session
 
 INVALID_SESSION = (
     "Voor deze sessie kun je je niet (meer) aanmelden. Kies uit de sessies die nog open zijn."
@@ -33,7 +33,7 @@ def availability_text(session: Session) -> str:
     return f"nog {left} plaats" if left == 1 else f"nog {left} plaatsen"
 
 
-class SessionChoiceField(forms.ModelMultipleChoiceField):
+class SessionChoiceField(ModelChoicesField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, session):
@@ -171,6 +171,7 @@ class SessionCapacityForm(forms.Form):
         label="Aantal plaatsen",
         required=False,
         min_value=0,
+        max_value=MAX_CAPACITY,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text="Leeg: geen maximum. Wie op de wachtlijst staat, schuift door zolang er "
         "plaats is en krijgt een e-mail. Minder plaatsen dan er aanmeldingen zijn kan: "
@@ -178,5 +179,6 @@ class SessionCapacityForm(forms.Form):
         error_messages={
             "invalid": "Vul een heel getal in, of laat het veld leeg.",
             "min_value": "Het aantal plaatsen kan niet negatief zijn.",
+            "max_value": "Zoveel plaatsen heeft geen online sessie: maximaal %(limit_value)s.",
         },
     )

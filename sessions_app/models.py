@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from cocreatie.core.markdown import MarkdownFieldsMixin
 
+# More seats than any online meeting has: a bigger number is a typing error.
+MAX_CAPACITY = 100_000
 # The meeting link goes out this long before a session starts (in the reminder).
 REMINDER_BEFORE = timedelta(hours=24)
 

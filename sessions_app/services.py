@@ -27,6 +27,7 @@ from cocreatie.core.mail import send_after_commit
 from community.permissions import can_organise
 from sessions_app import calendar
 from sessions_app.models import (
+    MAX_CAPACITY,
     REMINDER_BEFORE,
     Evaluation,
     OrganiserVerb,
@@ -315,6 +316,8 @@ def session_capacity_change(
     _check_organiser(actor)
     if capacity is not None and capacity < 0:
         raise ValidationError("Het aantal plaatsen kan niet negatief zijn.")
+    if capacity is not None and capacity > MAX_CAPACITY:
+        raise ValidationError(f"Zoveel plaatsen heeft geen online sessie: maximaal {MAX_CAPACITY}.")
     with transaction.atomic():
         (session,) = _lock_sessions([session.pk])
         if session.is_cancelled:

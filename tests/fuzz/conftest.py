@@ -1,0 +1,137 @@
+"""The world the fuzz tests post into, and a client per role."""
+
+from datetime import timedelta
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from community.models import Report
+from tests.community.factories import (
+    CaseFactory,
+    CommentFactory,
+    ModeratorFactory,
+    OrganisationFactory,
+    OrganiserFactory,
+    VerifiedUserFactory,
+)
+from tests.roadmap import factories as roadmap
+from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
+
+ROLES = ("anonymous", "member", "moderator")
+
+# Tables a request may write to without storing anything of the site's: the session
+# (log-in, messages) and Django's fixed lists of permissions and content types.
+UNWATCHED = {"sessions.session", "auth.permission", "contenttypes.contenttype"}
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, made once per module inside a transaction that is rolled back at the
+    module's end (as Django's ``TestCase.setUpTestData`` does); each test runs in a
+    savepoint inside it, so what one test changes the next does not see."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(module_world, db):
+    return module_world
+
+
+def make_world():
+    """The keys of both access matrices' worlds (tests/community/test_access.py and
+    tests/sessions/test_access.py), so their rows' kwargs work here too."""
+    author = VerifiedUserFactory()
+    member = VerifiedUserFactory()
+    unlisted = VerifiedUserFactory()
+    unlisted.profile.is_listed = False
+    unlisted.profile.save()
+    organisation = OrganisationFactory()
+    phase = roadmap.PhaseFactory()
+    challenge = roadmap.ChallengeFactory()
+    case = CaseFactory(author=author, organisation=organisation, tags=["wijk"])
+    comment = CommentFactory(case=case, author=author)
+    series = SeriesFactory()
+    seat = SeatFactory(session__series=series)
+    past = SessionFactory(
+        series=series,
+        order=90,
+        starts_at=timezone.now() - timedelta(days=3),
+        ends_at=timezone.now() - timedelta(days=3) + timedelta(hours=1),
+    )
+    return {
+        "author": author,
+        "member": member,
+        "unlisted": unlisted,
+        "suspended": VerifiedUserFactory(is_active=False),
+        "suspendee": VerifiedUserFactory(),
+        "moderator": ModeratorFactory(),
+        "organiser": OrganiserFactory(),
+        "organisation": organisation,
+        "phase": phase,
+        "challenge": challenge,
+        "case": case,
+        "comment": comment,
+        "report": Report.objects.create(reporter=member, comment=comment, reason="spam"),
+        "draft": CaseFactory(author=author, status="draft", published_at=None),
+        "submitted": CaseFactory(author=author, status="submitted", published_at=None),
+        "hidden": CaseFactory(author=author, is_hidden=True, hidden_reason="Spam"),
+        "series": series,
+        "draft_series": SeriesFactory(is_published=False),
+        "seat": seat,
+        "open_session": SessionFactory(series=series, order=91),
+        "other_seat": SeatFactory(),
+        "past_seat": SeatFactory(session=past, registration=seat.registration),
+        "tool": roadmap.ToolFactory(tags=["wijk"]),
+        "example": roadmap.ExampleFactory(),
+        "theme": roadmap.ThemeFactory(),
+        "article": roadmap.ArticleFactory(),
+    }
+
+
+@pytest.fixture
+def clients(world):
+    """One test client per role; the member is not the author of the world's content."""
+    made = {}
+    for role in ROLES:
+        client = Client(raise_request_exception=False)
+        if role != "anonymous":
+            client.force_login(world[role])
+        made[role] = client
+    made["author"] = Client(raise_request_exception=False)
+    made["author"].force_login(world["author"])
+    return made
+
+
+def stored():
+    """Every row of every table that holds the site's data, as plain values."""
+    state = {}
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in UNWATCHED or model._meta.proxy:
+            continue
+        rows = model._default_manager.order_by("pk").values_list()
+        state[label] = [tuple(map(repr, row)) for row in rows]
+    return state
+
+
+def assert_unchanged(before, after, where):
+    changed = {}
+    for table in before:
+        if before[table] != after[table]:
+            new_rows = sorted(set(after[table]) - set(before[table]))[:3]
+            changed[table] = f"{len(before[table])} → {len(after[table])} rows; new: {new_rows}"
+    assert not changed, f"{where}: a rejected submission changed stored data: {changed}"
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit_carry_over():
+    """The rate limits count per address in the cache; every test starts afresh."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,140 @@
+"""Every URL pattern with a converter, with generated values in its parts, and the list
+pages with generated query strings, as a visitor, a member and a moderator: never a 5xx.
+
+A new pattern with a converter fails ``test_every_pattern_with_a_converter_is_fuzzed``
+until it has an entry in ``REAL_KWARGS``.
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz import FUZZ
+from tests.fuzz.conftest import ROLES
+from tests.fuzz.strategies import Raw, path_segment, query_string
+from tests.fuzz.urlwalk import SKIPPED_NAMESPACES, patterns, with_converters
+
+pytestmark = pytest.mark.django_db
+
+
+def token(w):
+    return w["seat"].registration.token
+
+
+# url name → the real values of its parts in the fuzz world; each example mixes real
+# values and generated ones, so the views behind a matching URL are reached too.
+REAL_KWARGS = {
+    "tag_detail": lambda w: {"slug": "wijk"},
+    "roadmap:phase_detail": lambda w: {"slug": w["phase"].slug},
+    "roadmap:challenge_detail": lambda w: {"slug": w["challenge"].slug},
+    "roadmap:example_detail": lambda w: {"slug": w["example"].slug},
+    "roadmap:tool_detail": lambda w: {"slug": w["tool"].slug},
+    "roadmap:theme_detail": lambda w: {"slug": w["theme"].slug},
+    "roadmap:article_detail": lambda w: {"slug": w["article"].slug},
+    "community:case_detail": lambda w: {"slug": w["case"].slug},
+    "community:case_update": lambda w: {"slug": w["draft"].slug},
+    "community:case_submit": lambda w: {"slug": w["draft"].slug},
+    "community:comment_create": lambda w: {"slug": w["case"].slug},
+    "community:comment_delete": lambda w: {"pk": w["comment"].pk},
+    "community:report": lambda w: {"kind": "reactie", "pk": w["comment"].pk},
+    "community:review_request": lambda w: {"kind": "verhaal", "pk": w["hidden"].pk},
+    "community:profile_detail": lambda w: {"slug": w["author"].profile.slug},
+    "community:organisation_detail": lambda w: {"slug": w["organisation"].slug},
+    "community:moderation_case": lambda w: {"slug": w["submitted"].slug},
+    "community:moderation_case_decision": lambda w: {"slug": w["submitted"].slug},
+    "community:moderation_feature": lambda w: {"slug": w["case"].slug},
+    "community:moderation_visibility": lambda w: {
+        "kind": "reactie",
+        "pk": w["comment"].pk,
+        "action": "verbergen",
+    },
+    "community:moderation_report_resolve": lambda w: {"pk": w["report"].pk},
+    "community:moderation_suspend": lambda w: {"slug": w["suspendee"].profile.slug},
+    "sessions:registration": lambda w: {"token": token(w)},
+    "sessions:registration_add": lambda w: {"token": token(w)},
+    "sessions:seat_cancel": lambda w: {"token": token(w), "seat_pk": w["seat"].pk},
+    "sessions:evaluation": lambda w: {"token": token(w), "order": w["past_seat"].session.order},
+    "sessions:series_detail": lambda w: {"slug": w["series"].slug},
+    "sessions:register": lambda w: {"slug": w["series"].slug},
+    "sessions:registered": lambda w: {"slug": w["series"].slug},
+    "sessions:series_ics": lambda w: {"slug": w["series"].slug},
+    "sessions:session_ics": lambda w: {"slug": w["series"].slug, "order": 1},
+    "sessions:organiser_session": lambda w: {"pk": w["seat"].session.pk},
+    "sessions:organiser_session_action": lambda w: {"pk": w["seat"].session.pk, "action": "mailen"},
+    "sessions:organiser_seat_cancel": lambda w: {
+        "pk": w["seat"].session.pk,
+        "seat_pk": w["seat"].pk,
+    },
+    "sessions:organiser_export": lambda w: {"pk": w["seat"].session.pk},
+    "account_confirm_email": lambda w: {"key": "MQ:1tAbCd:abcdefghijklmnop"},
+    "account_reset_password_from_key": lambda w: {"uidb36": "1", "key": "set-password"},
+}
+
+CONVERTER_PATTERNS = {pattern.name: pattern for pattern in with_converters()}
+
+
+def test_every_pattern_with_a_converter_is_fuzzed():
+    assert len(CONVERTER_PATTERNS) >= 35  # the walk really finds the site's patterns
+    missing = set(CONVERTER_PATTERNS) - set(REAL_KWARGS)
+    assert not missing, f"URL patterns with a converter but no fuzz entry: {sorted(missing)}"
+    stale = set(REAL_KWARGS) - set(CONVERTER_PATTERNS)
+    assert not stale, f"fuzz entries for URL patterns that no longer exist: {sorted(stale)}"
+    assert SKIPPED_NAMESPACES.keys() == {"admin"}
+
+
+# Each example is sent as one of the roles (drawn, so every role gets its share of the
+# examples and a failure names the role that found it).
+roles = st.sampled_from(ROLES)
+
+
+def request_as(client, role, path, *, post, **extra):
+    for method in ("get", "post") if post else ("get",):
+        response = getattr(client, method)(path, **extra)
+        where = f"{method.upper()} {path!r} {extra or ''} as {role}"
+        assert response.status_code < 500, f"{where} answered {response.status_code}"
+
+
+@pytest.mark.parametrize("name", sorted(REAL_KWARGS))
+def test_url_parts_never_cause_a_server_error(name, world, clients):
+    pattern = CONVERTER_PATTERNS[name]
+    real = {key: Raw(str(value)) for key, value in REAL_KWARGS[name](world).items()}
+    parts = st.fixed_dictionaries(
+        {key: st.one_of(path_segment, path_segment, st.just(real[key])) for key in pattern.kwargs}
+    )
+
+    @FUZZ
+    @given(kwargs=parts, role=roles)
+    def check(kwargs, role):
+        if kwargs == real:
+            return
+        path = pattern.template.format(**kwargs)
+        request_as(clients[role], role, path, post=pattern.accepts_post)
+
+    check()
+
+
+# Own pages without a converter (feeds and text files included) take any query string.
+OWN_GET_PAGES = sorted(
+    pattern.name
+    for pattern in patterns()
+    if not pattern.kwargs and not pattern.name.startswith(("account_", "mfa_"))
+)
+
+
+def test_the_list_pages_are_all_there():
+    for name in ("search", "community:case_list", "roadmap:example_list", "sessions:series_list"):
+        assert name in OWN_GET_PAGES
+
+
+@pytest.mark.parametrize("name", OWN_GET_PAGES)
+def test_query_strings_never_cause_a_server_error(name, world, clients):
+    path = next(pattern.template for pattern in patterns() if pattern.name == name)
+    if name == "community:my_data":
+        pytest.skip("covered by test_forms (a POST here could delete the member)")
+
+    @FUZZ
+    @given(query=query_string(), role=roles)
+    def check(query, role):
+        request_as(clients[role], role, path, post=False, QUERY_STRING=query)
+
+    check()
