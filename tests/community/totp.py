@@ -6,9 +6,18 @@ import hmac
 import struct
 import time
 
+# A code shown this close to the end of its period may expire before the server checks
+# it (the site accepts no previous code): wait for the next one, as a person would.
+FRESH_FOR = 3
+
 
 def totp_code(secret: str, *, at: float | None = None, period: int = 30, digits: int = 6) -> str:
-    counter = int(at if at is not None else time.time()) // period
+    if at is None:
+        now = time.time()
+        if period - now % period < FRESH_FOR:
+            time.sleep(period - now % period + 0.05)
+        at = time.time()
+    counter = int(at) // period
     digest = hmac.new(
         base64.b32decode(secret, casefold=True), struct.pack(">Q", counter), hashlib.sha1
     ).digest()
