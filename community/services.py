@@ -118,14 +118,11 @@ def organisation_merge(*, source: Organisation, target: Organisation, actor: Use
         raise ValidationError("Kies twee verschillende organisaties.")
     domains = dict.fromkeys([*target.domain_list, *source.domain_list])
     target.email_domains = "\n".join(domains)
+    # Saving the target raises the community scope, which the pages of the moved
+    # profiles and cases belong to (the organisation is not in a case's search text).
     target.save(update_fields=["email_domains"])
     Profile.objects.filter(organisation=source).update(organisation=target)
-    moved_cases = list(Case.objects.filter(organisation=source))
     Case.objects.filter(organisation=source).update(organisation=target)
-    for case in moved_cases:
-        case.organisation = target
-        content_changed(case)
-    content_changed(target)
     log_action(
         actor=actor,
         verb=ModerationVerb.MERGE_ORGANISATIONS,

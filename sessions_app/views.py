@@ -346,11 +346,7 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 # --- Organisers ---------------------------------------------------------------------------
 
 
-class OrganiserMixin(OrganiserRequiredMixin):
-    pass
-
-
-class OrganiserSeriesListView(OrganiserMixin, BreadcrumbsMixin, TemplateView):
+class OrganiserSeriesListView(OrganiserRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "sessions_app/organiser/series_list.html"
 
     def get_breadcrumbs(self):
@@ -372,7 +368,7 @@ class OrganiserSeriesListView(OrganiserMixin, BreadcrumbsMixin, TemplateView):
         return super().get_context_data(series_list=series_list, **kwargs)
 
 
-class OrganiserSessionView(OrganiserMixin, BreadcrumbsMixin, DetailView):
+class OrganiserSessionView(OrganiserRequiredMixin, BreadcrumbsMixin, DetailView):
     template_name = "sessions_app/organiser/session.html"
     context_object_name = "session"
 
@@ -464,7 +460,7 @@ class OrganiserSessionActionView(OrganiserSessionView):
         return done
 
 
-class OrganiserSeatCancelView(OrganiserMixin, View):
+class OrganiserSeatCancelView(OrganiserRequiredMixin, View):
     """POST: an organiser signs one registrant off; they get the usual mail and the
     waiting list moves up."""
 
@@ -489,7 +485,7 @@ class OrganiserSeatCancelView(OrganiserMixin, View):
         return redirect("sessions:organiser_session", pk=pk)
 
 
-class OrganiserExportView(OrganiserMixin, View):
+class OrganiserExportView(OrganiserRequiredMixin, View):
     def get(self, request, pk):
         session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
         response = HttpResponse(

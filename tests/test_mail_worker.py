@@ -255,7 +255,7 @@ def test_a_task_left_running_by_a_dead_worker_goes_back_to_the_queue(database_ta
     assert outgoing.sent_at is not None
     task.refresh_from_db()
     assert task.status == TaskResultStatus.SUCCESSFUL
-    assert task.worker_ids == ["gone:1", worker.default_worker_id()]
+    assert task.worker_ids == ["gone:1", mail.worker_id()]
     # The young RUNNING one is left to its (living) worker.
     assert DBTaskResult.objects.get(args_kwargs__args=[busy.pk]).status == "RUNNING"
 

@@ -52,14 +52,13 @@ def static_scopes_for(model) -> set[str]:
     return {pagecache.SITE} if callable(rule) else set(rule)
 
 
-def content_changed(instance, *, deleted: bool = False, reindex: bool = True) -> None:
+def content_changed(instance, *, deleted: bool = False) -> None:
     """``instance`` was saved, changed in place or deleted: refresh its search row (and
     that of the item it belongs to) now, and the cached pages that show it on commit."""
-    if reindex:
-        if deleted:
-            search.index_remove(instance)
-        else:
-            search.index_refresh(instance)
+    if deleted:
+        search.index_remove(instance)
+    else:
+        search.index_refresh(instance)
     pagecache.schedule_bump(scopes_for(instance))
 
 

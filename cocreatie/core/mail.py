@@ -40,21 +40,22 @@ from cocreatie.core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
 
-# Give up on a message after this many failed attempts (it stays visible in the admin).
+# Give up on a message after this many failed attempts (it stays in the outbox table,
+# with its last error).
 MAX_ATTEMPTS = 8
-
-# A claim (``sending_at``) older than this is taken to be from a process that died while
-# sending; the message is then tried again. Longer than any SMTP conversation.
-DEFAULT_SENDING_TIMEOUT = 60 * 60
 
 
 def sending_timeout() -> timedelta:
-    return timedelta(seconds=getattr(settings, "MAIL_SENDING_TIMEOUT", DEFAULT_SENDING_TIMEOUT))
+    """A claim (``sending_at``) older than this is from a process that died while
+    sending; the message is then tried again (``MAIL_SENDING_TIMEOUT``)."""
+    return timedelta(seconds=settings.MAIL_SENDING_TIMEOUT)
 
 
 def worker_id() -> str:
-    """Who is sending: ``host:pid`` (shown in the admin when a send was interrupted)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+    """This process: ``host:pid``, at most 64 characters (django-tasks-db's limit). It
+    claims outgoing mail and, in ``task_worker``, the tasks."""
+    pid = str(os.getpid())
+    return f"{socket.gethostname()[: 63 - len(pid)]}:{pid}"
 
 
 def new_message_id() -> str:

@@ -18,9 +18,7 @@ The process can still die (a kill, an out-of-memory); the service manager restar
 """
 
 import logging
-import os
 import random
-import socket
 import time
 from datetime import timedelta
 
@@ -35,7 +33,6 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_STALE_RUNNING_TIMEOUT = 30 * 60
 STALE_CHECK_INTERVAL = 60  # seconds between two looks for abandoned tasks
 BACKOFF_FIRST = 1.0
 BACKOFF_MAX = 30.0
@@ -45,9 +42,7 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 def stale_running_timeout() -> timedelta:
-    return timedelta(
-        seconds=getattr(settings, "TASKS_STALE_RUNNING_TIMEOUT", DEFAULT_STALE_RUNNING_TIMEOUT)
-    )
+    return timedelta(seconds=settings.TASKS_STALE_RUNNING_TIMEOUT)
 
 
 def requeue_stale_tasks(older_than: timedelta | None = None) -> int:
@@ -63,12 +58,6 @@ def requeue_stale_tasks(older_than: timedelta | None = None) -> int:
     for task_id in ids:
         logger.warning("Task %s ran too long (its worker gone?): back in the queue.", task_id)
     return requeued
-
-
-def default_worker_id() -> str:
-    """``host:pid``, at most 64 characters (django-tasks-db's limit)."""
-    pid = str(os.getpid())
-    return f"{socket.gethostname()[: 63 - len(pid)]}:{pid}"
 
 
 def close_connections() -> None:

@@ -4,7 +4,8 @@ from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from cocreatie.core.worker import ResilientWorker, default_worker_id
+from cocreatie.core.mail import worker_id as this_worker
+from cocreatie.core.worker import ResilientWorker
 
 
 class Command(DbWorkerCommand):
@@ -16,7 +17,7 @@ class Command(DbWorkerCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.set_defaults(worker_id=default_worker_id())
+        parser.set_defaults(worker_id=this_worker())
 
     def handle(
         self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay,
