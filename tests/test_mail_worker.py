@@ -276,18 +276,21 @@ def test_the_worker_itself_requeues_stale_tasks_and_the_command_does_too(databas
 # --- database outages --------------------------------------------------------------------
 
 
+# What `db_worker --batch` passes its Worker, for both workers in these tests.
+WORKER_OPTIONS = {
+    "queue_names": ["*"],
+    "interval": 0,
+    "batch": True,
+    "backend_name": "default",
+    "startup_delay": False,
+    "max_tasks": None,
+    "worker_id": "test:1",
+    "excluded_queue_names": [],
+}
+
+
 def make_worker(**options):
-    defaults = {
-        "queue_names": ["*"],
-        "interval": 0,
-        "batch": True,
-        "backend_name": "default",
-        "startup_delay": False,
-        "max_tasks": None,
-        "worker_id": "test:1",
-        "excluded_queue_names": [],
-    }
-    return worker.ResilientWorker(**(defaults | options))
+    return worker.ResilientWorker(**(WORKER_OPTIONS | options))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -410,19 +413,9 @@ def test_db_worker_exits_when_the_database_is_gone_and_task_worker_does_not(
     from django_tasks_db.management.commands.db_worker import Worker
 
     outgoing = queued()
-    options = {
-        "queue_names": ["*"],
-        "interval": 0,
-        "batch": True,
-        "backend_name": "default",
-        "startup_delay": False,
-        "max_tasks": None,
-        "worker_id": "test:1",
-        "excluded_queue_names": [],
-    }
     unreachable_database.down()
     with pytest.raises(OperationalError):  # the defect: the process would end here
-        Worker(**options).run()
+        Worker(**WORKER_OPTIONS).run()
 
     task_worker = make_worker()
     sleeps = []
