@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
+
 # Any change to a series or a session (title, date, cancellation) raises this scope,
 # which every page under /sessies/ and the home page depend on; a seat taken or given
 # up raises only the scope of its own series.
@@ -11,9 +13,8 @@ def series_scope(slug: str) -> str:
 
 
 def _session_pages(path: str) -> tuple[str, ...]:
-    """/sessies/<reeks>/... depends on that series as well."""
-    from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
-
+    """/sessies/<reeks>/... depends on that series as well (called for every
+    anonymous request under /sessies/)."""
     slug = path.removeprefix("/sessies/").split("/", 1)[0]
     return (KNOWLEDGE, PAGE_SCOPE, *([series_scope(slug)] if slug else []))
 
