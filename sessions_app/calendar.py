@@ -6,14 +6,19 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-from sessions_app.models import Session
+from sessions_app.models import Seat, Session
 
 PRODID = "-//Cocreatie//Online sessies//NL"
 
 
-def build_calendar(sessions: Iterable[Session], *, method: str = "PUBLISH") -> bytes:
+def build_calendar(
+    sessions: Iterable[Session], *, method: str = "PUBLISH", extra_sequence: dict | None = None
+) -> bytes:
     """One VEVENT per session, with a stable UID, its SEQUENCE and STATUS, and the
-    VTIMEZONE for Europe/Amsterdam. ``method``: PUBLISH, or CANCEL for a cancellation."""
+    VTIMEZONE for Europe/Amsterdam. ``method``: PUBLISH, or CANCEL for a cancellation.
+    ``extra_sequence``: per session pk, what to add to its SEQUENCE (see
+    ``seats_calendar``)."""
+    extra_sequence = extra_sequence or {}
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -35,7 +40,7 @@ def build_calendar(sessions: Iterable[Session], *, method: str = "PUBLISH") -> b
         event.add("description", " ".join(part for part in description if part))
         event.add("location", "Online")
         event.add("url", f"{settings.SITE_URL}{session.series.get_absolute_url()}")
-        event.add("sequence", session.ics_sequence)
+        event.add("sequence", session.ics_sequence + extra_sequence.get(session.pk, 0))
         cancelled = session.is_cancelled or method == "CANCEL"
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         calendar.add_component(event)
@@ -47,3 +52,15 @@ def filename(session_or_series) -> str:
     if isinstance(session_or_series, Session):
         return f"sessie-{session_or_series.order}.ics"
     return f"{session_or_series.slug}.ics"
+
+
+def seats_calendar(seats: Iterable[Seat], *, method: str = "PUBLISH") -> bytes:
+    """A registrant's own calendar file for these seats: the SEQUENCE of each event is the
+    session's plus the seat's (``Seat.calendar_sequence``), so cancelling a seat and taking
+    it again always yields a newer file than the one before."""
+    seats = list(seats)
+    return build_calendar(
+        [seat.session for seat in seats],
+        method=method,
+        extra_sequence={seat.session_id: seat.ics_sequence for seat in seats},
+    )

@@ -23,6 +23,8 @@ def availability_text(session: Session) -> str:
     """What a visitor needs to know before choosing. Needs ``confirmed_count``."""
     if session.is_cancelled:
         return "afgelast"
+    if session.has_ended:
+        return "afgelopen"
     if session.has_started:
         return "aanmelding gesloten"
     left = session.seats_left(session.confirmed_count)

@@ -34,6 +34,13 @@ class OrganiserVerb(models.TextChoices):
     PARTICIPANTS_MAIL = "session_participants_mail", "Deelnemers van een sessie gemaild"
     REGISTRATIONS_EXPORT = "session_registrations_export", "Aanmeldingen gedownload"
     SEAT_CANCEL = "session_seat_cancel", "Deelnemer afgemeld door organisator"
+    SERIES_CREATE = "series_create", "Reeks gemaakt"
+    SERIES_UPDATE = "series_update", "Reeks gewijzigd"
+    SERIES_COPY = "series_copy", "Reeks gekopieerd"
+    SERIES_EXPORT = "series_registrations_export", "Aanmeldingen van een reeks gedownload"
+    SESSION_CREATE = "session_create", "Sessie toegevoegd"
+    SESSION_UPDATE = "session_update", "Sessie gewijzigd"
+    ATTENDANCE_UPDATE = "session_attendance_update", "Aanwezigheid bijgewerkt"
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -61,6 +68,15 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
     )
     joining_tips_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField("gepubliceerd", default=False)
+    # The round this one was copied from: the co-evaluation compares the two.
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_rounds",
+        verbose_name="vorige ronde",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -89,6 +105,10 @@ class SessionQuerySet(models.QuerySet):
 
     def open_for_registration(self):
         return self.filter(status=Session.Status.PLANNED, starts_at__gt=timezone.now())
+
+    def ended(self):
+        """Took place: not cancelled, and over (whatever the stored status says)."""
+        return self.filter(status=Session.Status.PLANNED, ends_at__lte=timezone.now())
 
 
 class Session(MarkdownFieldsMixin, models.Model):
@@ -129,6 +149,9 @@ class Session(MarkdownFieldsMixin, models.Model):
     )
     # Raised with every change that calendars must pick up (RFC 5545 SEQUENCE).
     ics_sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Set when an organiser first records who attended. Until then everyone confirmed
+    # counts as present (for the co-evaluation); after it, only the seats ticked.
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SessionQuerySet.as_manager()
@@ -182,6 +205,25 @@ class Session(MarkdownFieldsMixin, models.Model):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    @property
+    def state_label(self) -> str:
+        """What every page shows: the stored status, and the clock for the rest."""
+        if self.is_cancelled:
+            return "Afgelast"
+        if self.has_ended:
+            return "Afgelopen"
+        if self.has_started:
+            return "Bezig"
+        return "Gepland"
+
+    @property
+    def duration(self) -> timedelta:
+        return self.ends_at - self.starts_at
+
+    @property
+    def attendance_recorded(self) -> bool:
+        return self.attendance_recorded_at is not None
 
     @property
     def has_started(self):
@@ -295,6 +337,13 @@ class Seat(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     evaluation_invited_at = models.DateTimeField(null=True, blank=True)
+    evaluation_reminded_at = models.DateTimeField(null=True, blank=True)
+    # Ticked by an organiser: this person was there.
+    attended_at = models.DateTimeField("aanwezig", null=True, blank=True)
+    # Added to the session's SEQUENCE in this registrant's calendar files: raised with
+    # every change of this seat (cancelled, taken again), so a calendar program always
+    # sees the newest file as newer (RFC 5545).
+    ics_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SeatQuerySet.as_manager()
 
@@ -346,10 +395,26 @@ class Seat(models.Model):
         return self.is_confirmed and self.session.is_open and not self.shows_meeting_link
 
     @property
+    def attended(self) -> bool:
+        """Ticked as present by an organiser."""
+        return self.attended_at is not None
+
+    @property
+    def calendar_sequence(self) -> int:
+        """The SEQUENCE of this registrant's copy of the event."""
+        return self.session.ics_sequence + self.ics_sequence
+
+    @property
     def was_attended(self) -> bool:
-        """Confirmed for a session that took place: its co-evaluation is open."""
+        """Confirmed for a session that took place, and present as far as we know (ticked,
+        or nobody recorded attendance): its co-evaluation is open."""
         session = self.session
-        return self.is_confirmed and session.has_ended and not session.is_cancelled
+        return (
+            self.is_confirmed
+            and session.has_ended
+            and not session.is_cancelled
+            and (self.attended or not session.attendance_recorded)
+        )
 
     @property
     def is_evaluated(self) -> bool:
@@ -386,3 +451,117 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"{self.session}: {self.score}"
+
+
+def new_certificate_code() -> str:
+    """Twelve characters in three groups, without look-alikes (0/O, 1/I/L)."""
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    code = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+class Certificate(models.Model):
+    """A certificate of participation ("deelnamebewijs"): made the first time a participant
+    downloads it, and brought up to date with every download and attendance change. Its
+    code lets anyone check it; the check shows the name, the series and the hours only."""
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificate",
+    )
+    series = models.ForeignKey(
+        SessionSeries, on_delete=models.CASCADE, related_name="certificates", verbose_name="reeks"
+    )
+    code = models.CharField("code", max_length=20, unique=True, default=new_certificate_code)
+    name = models.CharField("naam", max_length=120)
+    minutes = models.PositiveIntegerField("minuten aanwezig")
+    issued_at = models.DateTimeField("uitgegeven op", auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "deelnamebewijs"
+        verbose_name_plural = "deelnamebewijzen"
+        ordering = ["-issued_at"]
+
+    def __str__(self):
+        return f"{self.code}: {self.name} ({self.series})"
+
+    def get_absolute_url(self):
+        return reverse("sessions:certificate_verify", args=[self.code])
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+
+class ParticipantMessage(models.Model):
+    """A message an organiser sent to a group of participants; what each recipient's mail
+    is doing is read from the outbox (``deliveries``)."""
+
+    class Group(models.TextChoices):
+        ACTIVE = "active", "Iedereen die is aangemeld of op de wachtlijst staat"
+        CONFIRMED = "confirmed", "Aangemeld (bevestigd)"
+        WAITING = "waiting", "Op de wachtlijst"
+        ATTENDED = "attended", "Was aanwezig"
+        ABSENT = "absent", "Was niet aanwezig"
+
+    series = models.ForeignKey(
+        SessionSeries, on_delete=models.CASCADE, related_name="messages", verbose_name="reeks"
+    )
+    # Empty: the message went to the group across the whole series.
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name="sessie",
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="afzender",
+    )
+    group = models.CharField("ontvangers", max_length=20, choices=Group.choices)
+    subject = models.CharField("onderwerp", max_length=150)
+    body = models.TextField("bericht")
+    recipient_count = models.PositiveIntegerField("aantal ontvangers")
+    created_at = models.DateTimeField("verstuurd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bericht aan deelnemers"
+        verbose_name_plural = "berichten aan deelnemers"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("sessions:organiser_message", args=[self.pk])
+
+
+class MessageDelivery(models.Model):
+    """One recipient of a ``ParticipantMessage`` and the outbox row of their mail."""
+
+    message = models.ForeignKey(
+        ParticipantMessage, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    registration = models.ForeignKey(
+        Registration, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    outgoing = models.ForeignKey(
+        "cocreatie.OutgoingMail", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "ontvanger"
+        verbose_name_plural = "ontvangers"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.message}: {self.registration}"

@@ -1,15 +1,16 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from cocreatie.core.converters import TokenConverter, WordConverter
 from sessions_app import views
+from sessions_app.organiser import urls as organiser_urls
 
 
-class OrganiserActionConverter(WordConverter):
-    regex = "mailen|afgelasten|plaatsen"
+class CertificateCodeConverter(WordConverter):
+    regex = "[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}"
 
 
-register_converter(OrganiserActionConverter, "organiser_action")
 register_converter(TokenConverter, "token")
+register_converter(CertificateCodeConverter, "certificate_code")
 
 app_name = "sessions"
 
@@ -46,28 +47,14 @@ urlpatterns = [
     path("sessies/<slug:slug>/agenda.ics", views.series_ics, name="series_ics"),
     path("sessies/<slug:slug>/sessie-<int:order>.ics", views.session_ics, name="session_ics"),
     path(
-        "moderatie/sessies/",
-        views.OrganiserSeriesListView.as_view(),
-        name="organiser_series_list",
+        "sessies/aanmelding/<token:token>/deelnamebewijs.pdf",
+        views.CertificateDownloadView.as_view(),
+        name="certificate",
     ),
     path(
-        "moderatie/sessies/<int:pk>/",
-        views.OrganiserSessionView.as_view(),
-        name="organiser_session",
+        "deelnamebewijs/<certificate_code:code>/",
+        views.CertificateVerifyView.as_view(),
+        name="certificate_verify",
     ),
-    path(
-        "moderatie/sessies/<int:pk>/<organiser_action:action>/",
-        views.OrganiserSessionActionView.as_view(),
-        name="organiser_session_action",
-    ),
-    path(
-        "moderatie/sessies/<int:pk>/afmelden/<int:seat_pk>/",
-        views.OrganiserSeatCancelView.as_view(),
-        name="organiser_seat_cancel",
-    ),
-    path(
-        "moderatie/sessies/<int:pk>/aanmeldingen.csv",
-        views.OrganiserExportView.as_view(),
-        name="organiser_export",
-    ),
+    path("organiseren/", include(organiser_urls)),
 ]

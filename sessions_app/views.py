@@ -16,15 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
 
 from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
-from community.permissions import OrganiserRequiredMixin
 from sessions_app import calendar, services
 from sessions_app.forms import (
     AddSessionsForm,
     EvaluationForm,
     RegistrationForm,
-    SessionCancelForm,
-    SessionCapacityForm,
-    SessionMessageForm,
     availability_text,
 )
 from sessions_app.models import Registration, Seat, Session, SessionSeries
@@ -343,156 +339,14 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
         return super().get_context_data(registrations=registrations, **kwargs)
 
 
-# --- Organisers ---------------------------------------------------------------------------
+# --- Certificates of participation (not built yet) ------------------------------------------
 
 
-class OrganiserSeriesListView(OrganiserRequiredMixin, BreadcrumbsMixin, TemplateView):
-    template_name = "sessions_app/organiser/series_list.html"
-
-    def get_breadcrumbs(self):
-        return [("Moderatie", reverse("community:moderation")), ("Sessies", None)]
-
-    def get_context_data(self, **kwargs):
-        series_list = SessionSeries.objects.with_dates().order_by("-first_start")
-        sessions = (
-            Session.objects.with_seat_counts()
-            .filter(series__in=series_list)
-            .order_by("series", "order")
-        )
-        by_series = {}
-        for session in sessions:
-            by_series.setdefault(session.series_id, []).append(session)
-        series_list = list(series_list)
-        for series in series_list:
-            series.session_rows = by_series.get(series.pk, [])
-        return super().get_context_data(series_list=series_list, **kwargs)
+class CertificateDownloadView(PersonalMixin, View):
+    def get(self, request, token):
+        raise Http404
 
 
-class OrganiserSessionView(OrganiserRequiredMixin, BreadcrumbsMixin, DetailView):
-    template_name = "sessions_app/organiser/session.html"
-    context_object_name = "session"
-
-    # Each form has its own prefix, so the ids on the page stay unique.
-    page_forms = {
-        "message_form": (SessionMessageForm, "mail"),
-        "cancel_form": (SessionCancelForm, "afgelasten"),
-        "capacity_form": (SessionCapacityForm, "plaatsen"),
-    }
-
-    def get_queryset(self):
-        return Session.objects.select_related("series", "phase").with_seat_counts()
-
-    def get_breadcrumbs(self):
-        return [
-            ("Moderatie", reverse("community:moderation")),
-            ("Sessies", reverse("sessions:organiser_series_list")),
-            (str(self.object), None),
-        ]
-
-    def make_form(self, name, data=None):
-        form_class, prefix = self.page_forms[name]
-        initial = {"capacity": self.object.capacity} if name == "capacity_form" else None
-        return form_class(data, prefix=prefix, initial=initial)
-
-    def get_context_data(self, **kwargs):
-        seats = self.object.seats.select_related("registration").order_by("status", "requested_at")
-        for name in self.page_forms:
-            kwargs.setdefault(name, self.make_form(name))
-        return super().get_context_data(
-            confirmed=[s for s in seats if s.is_confirmed],
-            waiting=[s for s in seats if s.is_waiting],
-            cancelled=[s for s in seats if not s.is_active],
-            evaluation=services.evaluation_summary(self.object),
-            **kwargs,
-        )
-
-
-class OrganiserSessionActionView(OrganiserSessionView):
-    """POST: mail all participants, cancel the session, or change its number of seats."""
-
-    def get(self, request, *args, **kwargs):
-        return redirect("sessions:organiser_session", pk=kwargs["pk"])
-
-    def post(self, request, pk, action):
-        self.object = self.get_object()
-        handle, name = {
-            "mailen": (self.mail, "message_form"),
-            "afgelasten": (self.cancel, "cancel_form"),
-            "plaatsen": (self.change_capacity, "capacity_form"),
-        }[action]
-        form = self.make_form(name, request.POST)
-        if form.is_valid():
-            try:
-                success = handle(**form.cleaned_data)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, success)
-                return redirect("sessions:organiser_session", pk=pk)
-        return self.render_to_response(self.get_context_data(**{name: form}))
-
-    def mail(self, *, subject, message):
-        count = services.participants_mail(
-            session=self.object, subject=subject, message=message, actor=self.request.user
-        )
-        return f"Je bericht gaat naar {count} deelnemer(s)."
-
-    def cancel(self, *, message):
-        count = services.session_cancel(
-            session=self.object, message=message, actor=self.request.user
-        )
-        return f"De sessie is afgelast. {count} deelnemer(s) krijgen bericht."
-
-    def change_capacity(self, *, capacity):
-        promoted = services.session_capacity_change(
-            session=self.object, capacity=capacity, actor=self.request.user
-        )
-        done = (
-            "Er is nu geen maximum aantal plaatsen."
-            if capacity is None
-            else f"Het aantal plaatsen is nu {capacity}."
-        )
-        if promoted:
-            done += (
-                f" {len(promoted)} deelnemer(s) van de wachtlijst zijn nu aangemeld en krijgen "
-                "een e-mail."
-            )
-        return done
-
-
-class OrganiserSeatCancelView(OrganiserRequiredMixin, View):
-    """POST: an organiser signs one registrant off; they get the usual mail and the
-    waiting list moves up."""
-
-    def post(self, request, pk, seat_pk):
-        seat = get_object_or_404(
-            Seat.objects.select_related("registration", "session"), pk=seat_pk, session_id=pk
-        )
-        name = seat.registration.name
-        if not seat.is_active:
-            messages.info(request, f"{name} was al afgemeld.")
-            return redirect("sessions:organiser_session", pk=pk)
-        try:
-            promoted = services.seat_cancel(seat=seat, actor=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            done = f"{name} is afgemeld en krijgt een e-mail."
-            if promoted:
-                done += f" {promoted.registration.name} van de wachtlijst is nu aangemeld."
-            messages.success(request, done)
-        return redirect("sessions:organiser_session", pk=pk)
-
-
-class OrganiserExportView(OrganiserRequiredMixin, View):
-    def get(self, request, pk):
-        session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
-        response = HttpResponse(
-            services.registrations_export(session=session, actor=request.user),
-            content_type="text/csv; charset=utf-8",
-        )
-        name = f"aanmeldingen-{session.series.slug}-{session.order}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+class CertificateVerifyView(View):
+    def get(self, request, code):
+        raise Http404

@@ -1,0 +1,57 @@
+"""What every organiser page shares: access, and the breadcrumb trail from the
+workspace."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+
+from cocreatie.core.views import BreadcrumbsMixin
+from community.permissions import OrganiserRequiredMixin
+from sessions_app.models import Session, SessionSeries
+
+WORKSPACE = "Organiseren"
+
+
+def workspace_trail(*items):
+    return [(WORKSPACE, reverse("sessions:organiser_series_list")), *items]
+
+
+def series_trail(series: SessionSeries, *items):
+    return workspace_trail(
+        (series.title, reverse("sessions:organiser_series", args=[series.pk])), *items
+    )
+
+
+def session_trail(session: Session, *items):
+    return series_trail(
+        session.series,
+        (str(session), reverse("sessions:organiser_session", args=[session.pk])),
+        *items,
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class OrganiserPageMixin(OrganiserRequiredMixin, BreadcrumbsMixin):
+    """Organisers only (two-factor authentication is enforced by the middleware); the
+    pages hold personal data, so they are never cached."""
+
+
+class SeriesObjectMixin:
+    """``self.series`` from the URL's ``pk``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.series = get_object_or_404(SessionSeries, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SessionObjectMixin:
+    """``self.session`` (with its series) from the URL's ``pk``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.session = get_object_or_404(
+                Session.objects.select_related("series", "phase"), pk=kwargs["pk"]
+            )
+        return super().dispatch(request, *args, **kwargs)

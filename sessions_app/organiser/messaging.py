@@ -1,0 +1,12 @@
+"""Mail to participants (not built yet)."""
+
+from django.http import Http404
+from django.views import View
+
+
+class _NotYet(View):
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
+
+
+MessageComposeView = MessageHistoryView = MessageDetailView = _NotYet
