@@ -1151,12 +1151,15 @@ class Generator:
         def rows():
             for registration_id, session_id, status, requested, changed in self.seat_rows:
                 starts, ends = sessions[session_id]
-                reminded = invited = None
+                reminded = invited = attended = None
                 if status == "+":
                     if starts - reminder <= now:
                         reminded = _moment(max(starts - reminder, requested))
-                    if ends + 900 <= now:
-                        invited = _moment(ends + 900)
+                    if ends + 1800 <= now:
+                        invited = _moment(ends + 1800)
+                    # About one in ten who registered did not come.
+                    if ends <= now and (registration_id + session_id) % 10:
+                        attended = _moment(starts + 300)
                 yield (
                     registration_id,
                     session_id,
@@ -1165,11 +1168,13 @@ class Generator:
                     _moment(changed),
                     reminded,
                     invited,
+                    attended,
+                    0,
                 )
 
         fields = (
             "registration", "session", "status", "requested_at", "status_changed_at",
-            "reminder_sent_at", "evaluation_invited_at",
+            "reminder_sent_at", "evaluation_invited_at", "attended_at", "ics_sequence",
         )  # fmt: skip
         self.counts["seats"] = self.write.rows(
             "seats", Seat, fields, rows(), total=len(self.seat_rows), started=started

@@ -207,7 +207,7 @@ def load_accounts() -> list[DemoAccount]:
     return [
         DemoAccount(admin.email, "beheerder (alles, ook /beheer/)", _two_factor(admin)),
         DemoAccount(moderator.email, "moderator (/moderatie/)", _two_factor(moderator)),
-        DemoAccount(organiser.email, "organisator (/moderatie/sessies/)", _two_factor(organiser)),
+        DemoAccount(organiser.email, "organisator (/organiseren/)", _two_factor(organiser)),
         *(DemoAccount(member.email, "lid") for member in members),
     ]
 

@@ -33,6 +33,12 @@ def can_organise(user) -> bool:
     )
 
 
+def require_organiser(user) -> None:
+    """For the services of organisers' steps: refuse anyone who may not organise."""
+    if user is None or not can_organise(user):
+        raise PermissionDenied
+
+
 def needs_two_factor(user) -> bool:
     """Staff, moderators and organisers see what others may not: they must sign in with
     a second factor (enforced by ``community.middleware.ModeratorMFAMiddleware``)."""

@@ -1,6 +1,8 @@
 """Calendar files (RFC 5545) for sessions. They never carry the meeting link."""
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
+from urllib.parse import quote, urlencode
 
 import icalendar
 from django.conf import settings
@@ -64,3 +66,64 @@ def seats_calendar(seats: Iterable[Seat], *, method: str = "PUBLISH") -> bytes:
         method=method,
         extra_sequence={seat.session_id: seat.ics_sequence for seat in seats},
     )
+
+
+# --- "Zet in je agenda" links for calendars on the web -------------------------------------
+# Built from public data only: never the meeting link.
+
+GOOGLE_URL = "https://calendar.google.com/calendar/render"
+OUTLOOK_URL = "https://outlook.live.com/calendar/0/deeplink/compose"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _with_query(url: str, query: dict[str, str]) -> str:
+    # Spaces as %20, not "+": not every calendar reads "+" as a space.
+    return f"{url}?{urlencode(query, safe='/:', quote_via=quote)}"
+
+
+def _event_text(session: Session) -> tuple[str, str]:
+    """The title and the description of a session for a calendar on the web."""
+    lines = [
+        session.speaker and f"Met {session.speaker}.",
+        "Online sessie. De link naar de online sessie krijg je uiterlijk een dag van "
+        "tevoren per e-mail, als je bent aangemeld.",
+        f"Programma en aanmelden: {settings.SITE_URL}{session.series.get_absolute_url()}",
+    ]
+    return f"{session.series.title}: {session.title}", "\n\n".join(line for line in lines if line)
+
+
+def google_calendar_url(session: Session) -> str:
+    title, details = _event_text(session)
+    dates = "/".join(
+        _utc(moment).strftime("%Y%m%dT%H%M%SZ") for moment in (session.starts_at, session.ends_at)
+    )
+    query = {
+        "action": "TEMPLATE",
+        "text": title,
+        "dates": dates,
+        "details": details,
+        "location": "Online",
+    }
+    return _with_query(GOOGLE_URL, query)
+
+
+def outlook_calendar_url(session: Session) -> str:
+    title, body = _event_text(session)
+    query = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": title,
+        "startdt": _utc(session.starts_at).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "enddt": _utc(session.ends_at).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "body": body,
+        "location": "Online",
+    }
+    return _with_query(OUTLOOK_URL, query)
+
+
+def web_calendar_links(session: Session) -> dict[str, str]:
+    """For ``sessions_app/_add_to_calendar.html``; needs ``session.series`` loaded."""
+    return {"google": google_calendar_url(session), "outlook": outlook_calendar_url(session)}

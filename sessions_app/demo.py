@@ -180,7 +180,12 @@ PAST_PEOPLE = [
     (6, "Woningcorporatie Thuisbasis (demo)", "Bewonersconsulent", (2, 3, 4)),
     (7, "Gemeente Beekveld (demo)", "Programmamanager sociaal domein", (1, 2, 3)),
     (8, "GGD Regio Midden (demo)", "Adviseur gezondheidsbevordering", (1, 3, 4)),
+    (13, "Gemeente Lindendal (demo)", "Wijkregisseur", (1, 2, 3, 4)),
+    (14, "Stichting Samen Sterk (demo)", "Vrijwilligerscoördinator", (2, 4)),
 ]
+
+# Who was registered for a session of the earlier run but did not come: (person, session).
+NO_SHOWS = {(8, 1), (14, 2), (6, 3), (2, 4)}
 
 # What the participants of the earlier run said, per session: score, keep, improve.
 EVALUATIONS = {
@@ -366,7 +371,7 @@ def _people(series, people, is_new, new_sessions, signed_up_at, made, *, past):
             email__in=emails, anonymised_at__isnull=True
         )
     }
-    for (_number, _organisation, _role, orders), email in zip(people, emails, strict=True):
+    for (number, _organisation, _role, orders), email in zip(people, emails, strict=True):
         registration = registrations.get(email)
         if registration is None:
             continue
@@ -382,18 +387,28 @@ def _people(series, people, is_new, new_sessions, signed_up_at, made, *, past):
                 status_changed_at=signed_up_at,
                 reminder_sent_at=session.starts_at - REMINDER_BEFORE if past else None,
                 evaluation_invited_at=(
-                    session.ends_at + datetime.timedelta(minutes=15) if past else None
+                    session.ends_at + datetime.timedelta(minutes=30) if past else None
+                ),
+                # The organisers ticked who attended, right after each session.
+                attended_at=(
+                    session.starts_at + datetime.timedelta(minutes=5)
+                    if past and (number, order) not in NO_SHOWS
+                    else None
                 ),
             )
             made["seats"] += 1
+    if past:
+        for session in new_sessions.values():
+            session.attendance_recorded_at = session.ends_at + datetime.timedelta(minutes=10)
+            session.save(update_fields=["attendance_recorded_at"])
 
 
 def _evaluations(new_sessions, made):
-    """The co-evaluations of a newly created past session, each linked to one of its seats
-    while there are seats without an evaluation."""
+    """The co-evaluations of a newly created past session, each linked to one of the seats
+    of those who attended while there are such seats without an evaluation."""
     for order, session in new_sessions.items():
         seats = list(
-            session.seats.filter(status=Seat.Status.CONFIRMED, evaluation__isnull=True).order_by(
+            session.seats.filter(attended_at__isnull=False, evaluation__isnull=True).order_by(
                 "registration_id"
             )
         )
@@ -417,7 +432,7 @@ def load() -> str:
     phases = {phase.order: phase for phase in Phase.objects.filter(order__in=range(1, 5))}
     made = Counter()
 
-    series, is_new, new_sessions = _series(
+    upcoming, is_new, new_sessions = _series(
         UPCOMING,
         UPCOMING["title"],
         upcoming_days(today),
@@ -425,7 +440,8 @@ def load() -> str:
         phases,
         made,
     )
-    _people(series, UPCOMING_PEOPLE, is_new, new_sessions, now, made, past=False)
+    _people(upcoming, UPCOMING_PEOPLE, is_new, new_sessions, now, made, past=False)
+    upcoming_is_new = is_new
 
     days = past_days(today)
     title = f"{PAST['title']} ({SEASONS[days[0].month]} {days[0].year})"
@@ -440,6 +456,9 @@ def load() -> str:
         )
     _people(series, PAST_PEOPLE, is_new, new_sessions, signed_up_at, made, past=True)
     _evaluations(new_sessions, made)
+    if upcoming_is_new:
+        # June is the next round of the earlier run: the co-evaluation compares the two.
+        SessionSeries.objects.filter(pk=upcoming.pk).update(previous=series)
 
     names = ("series", "sessions", "registrations", "seats", "evaluations")
     if not any(made.values()):

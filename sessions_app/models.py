@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -94,6 +95,11 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("sessions:series_detail", args=[self.slug])
+
+    @property
+    def log_url(self):
+        """Where the action log links to: the organisers' page of this series."""
+        return reverse("sessions:organiser_series", args=[self.pk])
 
 
 class SessionQuerySet(models.QuerySet):
@@ -319,6 +325,32 @@ class SeatQuerySet(models.QuerySet):
         """Confirmed or on the waiting list."""
         return self.filter(status__in=Seat.ACTIVE)
 
+    def with_waiting_place(self):
+        """Annotate ``waiting_place``: for a seat on the waiting list, 1 + the number of
+        seats waiting for the same session that asked earlier (``requested_at``, then
+        ``pk``); ``None`` for other seats. One subquery, no query per seat."""
+        ahead = (
+            Seat.objects.filter(session=OuterRef("session"), status=Seat.Status.WAITING)
+            .filter(
+                Q(requested_at__lt=OuterRef("requested_at"))
+                | Q(requested_at=OuterRef("requested_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("session")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            waiting_place=models.Case(
+                models.When(
+                    status=Seat.Status.WAITING,
+                    then=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)) + 1,
+                ),
+                default=None,
+                output_field=IntegerField(),
+            )
+        )
+
 
 class Seat(models.Model):
     class Status(models.TextChoices):
@@ -370,6 +402,25 @@ class Seat(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def status_text(self) -> str:
+        """What the registrant reads, on their pages and in mail ("Status: ..."). The
+        waiting-list place needs ``Seat.objects.with_waiting_place()`` (or a
+        ``waiting_place`` set by the caller)."""
+        session = self.session
+        if session.is_cancelled:
+            return "afgelast"
+        if self.status == self.Status.CANCELLED:
+            return "afgemeld"
+        if self.is_waiting and session.has_started:
+            return "geen plaats gekregen, je stond op de wachtlijst"
+        if session.has_ended:
+            return "afgelopen"
+        if self.is_confirmed:
+            return "bevestigd"
+        place = getattr(self, "waiting_place", None)
+        return f"op de wachtlijst, plaats {place}" if place else "op de wachtlijst"
 
     @property
     def can_cancel(self) -> bool:

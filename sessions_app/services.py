@@ -10,25 +10,24 @@ Names follow ``<thing>_<verb>``. What an organiser does takes the organiser as
 same transaction as the step itself.
 """
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
-from community.permissions import can_organise
+from community.permissions import require_organiser
 from sessions_app import calendar
 from sessions_app.models import (
     MAX_CAPACITY,
     REMINDER_BEFORE,
+    Certificate,
     Evaluation,
     OrganiserVerb,
     Registration,
@@ -43,11 +42,6 @@ from sessions_app.models import (
 CONFIRMATION_REPEAT_AFTER = timedelta(minutes=10)
 # Invitations to the co-evaluation go out for sessions that ended this recently.
 EVALUATION_WINDOW = timedelta(days=14)
-
-
-def _check_organiser(actor: AbstractUser | None) -> None:
-    if actor is None or not can_organise(actor):
-        raise PermissionDenied
 
 
 def _log(*, actor, verb: str, session: Session, message: str = "", **data) -> None:
@@ -79,6 +73,8 @@ def _take_seat(seat: Seat, session: Session, now: datetime) -> None:
     """Confirm the seat if there is room, else put it on the waiting list. The caller
     holds the lock on ``session``."""
     has_room = session.capacity is None or _confirmed_count(session) < session.capacity
+    if seat.pk is not None:
+        seat.ics_sequence += 1  # taken again after cancelling: newer than the CANCEL sent
     seat.status = Seat.Status.CONFIRMED if has_room else Seat.Status.WAITING
     seat.requested_at = seat.status_changed_at = now
     if seat.is_confirmed and now >= session.reminder_due_at:
@@ -86,20 +82,34 @@ def _take_seat(seat: Seat, session: Session, now: datetime) -> None:
 
 
 def _calendar_attachment(seats):
-    sessions = [seat.session for seat in seats if seat.is_confirmed]
-    if not sessions:
+    """The registrant's own calendar file: their confirmed seats, each with its own
+    SEQUENCE (``calendar.seats_calendar``)."""
+    confirmed = [seat for seat in seats if seat.is_confirmed]
+    if not confirmed:
         return ()
-    return [("sessies.ics", calendar.build_calendar(sessions).decode(), "text/calendar")]
+    return [("sessies.ics", calendar.seats_calendar(confirmed).decode(), "text/calendar")]
+
+
+def _overview_seats(registration: Registration) -> list[Seat]:
+    return list(
+        registration.seats.with_waiting_place()
+        .select_related("session__series", "session__phase")
+        .order_by("session__order")
+    )
 
 
 def _mail_overview(
-    registration: Registration, template: str, *, visitor_triggered: bool = False, **context
+    registration: Registration,
+    template: str,
+    *,
+    seats: list[Seat] | None = None,
+    visitor_triggered: bool = False,
+    **context,
 ) -> None:
-    seats = list(
-        registration.seats.select_related("session__series", "session__phase").order_by(
-            "session__order"
-        )
-    )
+    """All of the registrant's seats, with their status and waiting-list place, and the
+    calendar file of the confirmed ones. ``seats``: from ``_overview_seats``, when the
+    caller has them already."""
+    seats = _overview_seats(registration) if seats is None else seats
     send_after_commit(
         template,
         {"registration": registration, "seats": seats, **context},
@@ -130,7 +140,9 @@ def registration_create(
     Registering again with the same address adds sessions to the existing registration
     and never duplicates a seat; the details already stored are kept (whoever types an
     address has not proven it is theirs). Either way the owner of the address gets a
-    mail with their personal link, so the page can answer the same for everyone.
+    mail with their personal link, so the page can answer the same for everyone; a new
+    place on a waiting list also brings a mail on what happens next. The new seats carry
+    ``waiting_place`` (``None`` when confirmed).
     """
     email = normalise_email(email)
     session_pks = {session.pk for session in sessions}
@@ -152,7 +164,8 @@ def registration_create(
             seat = existing.get(session.pk)
             if seat and seat.is_active:
                 continue  # already registered or waiting: nothing changes
-            seat = seat or Seat(registration=registration, session=session)
+            seat = seat or Seat(registration=registration)
+            seat.session = session  # the locked row, with its series
             _take_seat(seat, session, now)
             seat.save()
             new_seats.append(seat)
@@ -160,12 +173,24 @@ def registration_create(
             now - registration.confirmation_sent_at < CONFIRMATION_REPEAT_AFTER
         )
         if new_seats or not recently:
+            seats = _overview_seats(registration)
+            places = {seat.pk: seat.waiting_place for seat in seats}
+            for seat in new_seats:
+                seat.waiting_place = places.get(seat.pk)
+            waiting = [seat for seat in new_seats if seat.is_waiting]
             _mail_overview(
-                registration, "registration_confirmation", new_seats=new_seats,
-                visitor_triggered=True,
+                registration, "registration_confirmation", seats=seats, new_seats=new_seats,
+                waiting=waiting, visitor_triggered=True,
             )  # fmt: skip
             registration.confirmation_sent_at = now
             registration.save(update_fields=["confirmation_sent_at"])
+            if waiting:  # what happens next, in a mail of its own
+                send_after_commit(
+                    "waiting_list_joined",
+                    {"registration": registration, "waiting": waiting},
+                    [registration.email],
+                    visitor_triggered=True,
+                )
     return RegistrationResult(registration, new_seats)
 
 
@@ -197,7 +222,7 @@ def seat_cancel(
     logged). A freed seat goes to the first on the waiting list, who is told by e-mail.
     Returns the promoted seat, if any."""
     if actor is not None:
-        _check_organiser(actor)
+        require_organiser(actor)
     with transaction.atomic():
         (session,) = _lock_sessions([seat.session_id])
         seat = Seat.objects.select_related("registration").get(pk=seat.pk)
@@ -206,8 +231,10 @@ def seat_cancel(
         if session.has_started:
             raise ValidationError("Deze sessie is al begonnen. Afmelden kan niet meer.")
         was_confirmed = seat.is_confirmed
+        seat.session = session  # the locked row: its SEQUENCE is current
         seat.status, seat.status_changed_at = Seat.Status.CANCELLED, timezone.now()
-        seat.save(update_fields=["status", "status_changed_at"])
+        seat.ics_sequence += 1  # the CANCEL must be newer than the file sent before
+        seat.save(update_fields=["status", "status_changed_at", "ics_sequence"])
         if notify:
             _mail_cancelled_seat(seat, session)
         promoted = _promote_waiting(session) if was_confirmed else []
@@ -233,7 +260,7 @@ def _mail_cancelled_seat(seat: Seat, session: Session) -> None:
         attachments=[
             (
                 calendar.filename(session),
-                calendar.build_calendar([session], method="CANCEL").decode(),
+                calendar.seats_calendar([seat], method="CANCEL").decode(),
                 "text/calendar",
             )
         ],
@@ -260,9 +287,10 @@ def _promote_waiting(session: Session) -> list[Seat]:
     for seat in promoted:
         now = timezone.now()
         seat.status, seat.status_changed_at = Seat.Status.CONFIRMED, now
+        seat.ics_sequence += 1  # the calendar file in the mail replaces any earlier one
         if now >= session.reminder_due_at:
             seat.reminder_sent_at = now
-        seat.save(update_fields=["status", "status_changed_at", "reminder_sent_at"])
+        seat.save(update_fields=["status", "status_changed_at", "reminder_sent_at", "ics_sequence"])
         _mail_overview(seat.registration, "seat_promoted", session=session, seat=seat)
     return promoted
 
@@ -273,7 +301,7 @@ def _promote_waiting(session: Session) -> list[Seat]:
 def session_cancel(*, session: Session, message: str, actor: AbstractUser) -> int:
     """The organiser cancels a session: everyone registered or waiting is told, with a
     calendar update (same UID, higher SEQUENCE, STATUS:CANCELLED). Returns how many."""
-    _check_organiser(actor)
+    require_organiser(actor)
     message = message.strip()
     if not message:
         raise ValidationError("Schrijf een bericht voor de deelnemers.")
@@ -288,8 +316,10 @@ def session_cancel(*, session: Session, message: str, actor: AbstractUser) -> in
         session.status = Session.Status.CANCELLED  # saving raises the calendar SEQUENCE
         session.save(update_fields=["status", "updated_at"])
         seats = list(session.seats.active().select_related("registration"))
-        ics = calendar.build_calendar([session], method="CANCEL").decode()
         for seat in seats:
+            seat.session = session  # with the SEQUENCE its save just raised
+            # Each registrant's own SEQUENCE: higher than any file they were sent before.
+            ics = calendar.seats_calendar([seat], method="CANCEL").decode()
             send_after_commit(
                 "session_cancelled",
                 {"registration": seat.registration, "session": session, "message": message},
@@ -313,7 +343,7 @@ def session_capacity_change(
     moves up as far as there is room, in the order people asked, each told by e-mail;
     lowering it below the number confirmed takes no one's seat away. Returns the
     promoted seats."""
-    _check_organiser(actor)
+    require_organiser(actor)
     if capacity is not None and capacity < 0:
         raise ValidationError("Het aantal plaatsen kan niet negatief zijn.")
     if capacity is not None and capacity > MAX_CAPACITY:
@@ -342,36 +372,6 @@ def session_capacity_change(
             promoted=len(promoted),
         )
     return promoted
-
-
-def participants_mail(*, session: Session, subject: str, message: str, actor: AbstractUser) -> int:
-    """The organiser writes to everyone registered or waiting for a session. Returns
-    how many."""
-    _check_organiser(actor)
-    subject, message = subject.strip(), message.strip()
-    if not subject or not message:
-        raise ValidationError("Vul een onderwerp en een bericht in.")
-    with transaction.atomic():
-        seats = list(session.seats.active().select_related("registration"))
-        for seat in seats:
-            send_after_commit(
-                "session_message",
-                {
-                    "registration": seat.registration,
-                    "session": session,
-                    "subject": subject,
-                    "message": message,
-                },  # fmt: skip
-                [seat.registration.email],
-            )
-        _log(
-            actor=actor,
-            verb=OrganiserVerb.PARTICIPANTS_MAIL,
-            session=session,
-            message=f"{subject}\n\n{message}",
-            recipients=len(seats),
-        )
-    return len(seats)
 
 
 # --- Scheduled work: reminders and co-evaluation invitations -----------------------------
@@ -404,14 +404,28 @@ def _send_reminder(seat: Seat, now: datetime) -> None:
     )
 
 
+# Invitations wait this long after the end, so the organiser can tick who was there first.
+EVALUATION_DELAY = timedelta(minutes=30)
+# One reminder, this long after the invitation, to whoever has not answered.
+EVALUATION_REMINDER_AFTER = timedelta(days=3)
+
+
+def _present_as_far_as_known() -> Q:
+    """``Seat.was_attended`` as a filter: ticked, or nobody recorded attendance."""
+    return Q(attended_at__isnull=False) | Q(session__attendance_recorded_at__isnull=True)
+
+
 def evaluation_invitations_send(*, now: datetime | None = None) -> int:
-    """After a session: invite its participants to the short co-evaluation, once."""
+    """After a session: invite its participants to the short co-evaluation, once. From
+    half an hour after the end (time to record attendance) until 14 days after; to the
+    seats ticked as attended, or to everyone confirmed if nobody recorded attendance."""
     now = now or timezone.now()
     due = Seat.objects.filter(
+        _present_as_far_as_known(),
         status=Seat.Status.CONFIRMED,
         evaluation_invited_at__isnull=True,
         session__status=Session.Status.PLANNED,
-        session__ends_at__lte=now,
+        session__ends_at__lte=now - EVALUATION_DELAY,
         session__ends_at__gt=now - EVALUATION_WINDOW,
         registration__anonymised_at__isnull=True,
     )
@@ -423,6 +437,33 @@ def _send_evaluation_invitation(seat: Seat, now: datetime) -> None:
     seat.save(update_fields=["evaluation_invited_at"])
     send_after_commit(
         "evaluation_invitation",
+        {"registration": seat.registration, "session": seat.session},
+        [seat.registration.email],
+    )
+
+
+def evaluation_reminders_send(*, now: datetime | None = None) -> int:
+    """Three days after the invitation, remind whoever was there and has not answered,
+    once (and not for sessions longer ago than the invitations' window plus those days)."""
+    now = now or timezone.now()
+    due = Seat.objects.filter(
+        _present_as_far_as_known(),
+        ~Exists(Evaluation.objects.filter(seat=OuterRef("pk"))),
+        status=Seat.Status.CONFIRMED,
+        evaluation_invited_at__lte=now - EVALUATION_REMINDER_AFTER,
+        evaluation_reminded_at__isnull=True,
+        session__status=Session.Status.PLANNED,
+        session__ends_at__gt=now - EVALUATION_WINDOW - EVALUATION_REMINDER_AFTER,
+        registration__anonymised_at__isnull=True,
+    )
+    return _process_in_batches(due, _send_evaluation_reminder, now)
+
+
+def _send_evaluation_reminder(seat: Seat, now: datetime) -> None:
+    seat.evaluation_reminded_at = now
+    seat.save(update_fields=["evaluation_reminded_at"])
+    send_after_commit(
+        "evaluation_reminder",
         {"registration": seat.registration, "session": seat.session},
         [seat.registration.email],
     )
@@ -462,57 +503,7 @@ def evaluation_create(*, seat: Seat, score: int, keep: str = "", improve: str = 
         return evaluation
 
 
-def evaluation_summary(session: Session) -> dict:
-    """Averages and answers without names, for the organisers."""
-    evaluations = session.evaluations.all()
-    totals = evaluations.aggregate(average=Avg("score"), count=Count("pk"))
-    scores = dict(evaluations.values_list("score").annotate(n=Count("pk")))
-    return {
-        "count": totals["count"],
-        "average": totals["average"],
-        "scores": [(score, scores.get(score, 0)) for score in range(1, 6)],
-        "keep": [e.keep for e in evaluations if e.keep],
-        "improve": [e.improve for e in evaluations if e.improve],
-    }
-
-
-# --- Organisers' export and privacy ------------------------------------------------------
-
-CSV_HEADER = ["naam", "e-mailadres", "organisatie", "functie", "status", "aangemeld op"]
-
-
-def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
-    value = str(value)
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def registrations_export(*, session: Session, actor: AbstractUser) -> str:
-    """The registrants of a session as CSV, for the organiser (logged: it holds
-    personal data)."""
-    _check_organiser(actor)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    with transaction.atomic():
-        seats = session.seats.select_related("registration").order_by("status", "requested_at")
-        rows = 0
-        for seat in seats:
-            registration = seat.registration
-            writer.writerow(
-                spreadsheet_safe(value)
-                for value in (
-                    registration.name,
-                    registration.email,
-                    registration.organisation,
-                    registration.role,
-                    seat.get_status_display(),
-                    timezone.localtime(seat.requested_at).strftime("%Y-%m-%d %H:%M"),
-                )
-            )
-            rows += 1
-        _log(actor=actor, verb=OrganiserVerb.REGISTRATIONS_EXPORT, session=session, rows=rows)
-    return out.getvalue()
+# --- Privacy ---------------------------------------------------------------------------
 
 
 def registrations_purge(*, older_than_days: int, now: datetime | None = None) -> int:
@@ -548,7 +539,7 @@ def member_export(*, user: AbstractUser) -> dict:
 
     registrations = (
         Registration.objects.of_member(user)
-        .select_related("series")
+        .select_related("series", "certificate")
         .prefetch_related("seats__session")
     )
     return {
@@ -565,9 +556,19 @@ def member_export(*, user: AbstractUser) -> dict:
                         "session": seat.session.title,
                         "starts_at": stamp(seat.session.starts_at),
                         "status": seat.status,
+                        "attended_at": stamp(seat.attended_at),
                     }
                     for seat in registration.seats.all()
                 ],
+                "certificate": (
+                    {
+                        "code": registration.certificate.code,
+                        "name": registration.certificate.name,
+                        "minutes": registration.certificate.minutes,
+                    }
+                    if hasattr(registration, "certificate")
+                    else None
+                ),
             }
             for registration in registrations
         ]
@@ -576,10 +577,12 @@ def member_export(*, user: AbstractUser) -> dict:
 
 def member_forget(*, user: AbstractUser) -> None:
     """When a member deletes their account: give up their seats in sessions to come
-    (the waiting list moves up) and anonymise their registrations."""
+    (the waiting list moves up), delete their certificates of participation and
+    anonymise their registrations."""
     now = timezone.now()
     for registration in Registration.objects.of_member(user):
         for seat in registration.seats.active().filter(session__starts_at__gt=now):
             seat_cancel(seat=seat, notify=False)
         with transaction.atomic():
+            Certificate.objects.filter(registration=registration).delete()
             _anonymise(Registration.objects.select_for_update().get(pk=registration.pk), now)

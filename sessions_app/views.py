@@ -16,14 +16,14 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
 
 from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
-from sessions_app import calendar, services
+from sessions_app import attendance, calendar, services
 from sessions_app.forms import (
     AddSessionsForm,
     EvaluationForm,
     RegistrationForm,
     availability_text,
 )
-from sessions_app.models import Registration, Seat, Session, SessionSeries
+from sessions_app.models import Certificate, Registration, Seat, Session, SessionSeries
 
 SESSIONS = ("Sessies", "sessions:series_list")
 
@@ -82,6 +82,9 @@ class SeriesDetailView(BreadcrumbsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         sessions = programme(self.object)
+        for session in sessions:
+            if session.is_open:
+                session.calendar_links = calendar.web_calendar_links(session)
         return super().get_context_data(
             sessions=sessions, any_open=any(s.is_open for s in sessions), **kwargs
         )
@@ -134,7 +137,7 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
     def form_accepted(self, form):
         data = form.cleaned_data
         try:
-            services.registration_create(
+            result = services.registration_create(
                 series=self.series,
                 sessions=data["sessions"],
                 name=data["name"],
@@ -146,10 +149,25 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
         except ValidationError as error:
             form.add_error("sessions", error)
             return self.form_invalid(form)
+        # What this request did, and nothing else: whoever typed the address may not be
+        # its owner, so seats the address held before are never shown.
+        self.outcome = {
+            "series": self.series.pk,
+            "seats": [
+                {"session": seat.session_id, "status": seat.status, "place": seat.waiting_place}
+                for seat in result.new_seats
+            ],
+            "unchanged": len(data["sessions"]) - len(result.new_seats),
+        }
         return None
 
     def form_done(self, form):
         self.request.session["registered_email"] = form.cleaned_data["email"]
+        outcome = getattr(self, "outcome", None)
+        if outcome is None:
+            self.request.session.pop("registered_outcome", None)
+        else:
+            self.request.session["registered_outcome"] = outcome
         return redirect("sessions:registered", slug=self.series.slug)
 
 
@@ -165,9 +183,31 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
             (self.series.title, self.series.get_absolute_url()), ("Aangemeld", None)
         )
 
+    def outcome(self):
+        """Per session of the last registration request in this browser: confirmed, or
+        the place on the waiting list (see ``RegisterView.form_accepted``)."""
+        stored = self.request.session.get("registered_outcome")
+        if not stored or stored.get("series") != self.series.pk:
+            return [], 0
+        sessions = self.series.sessions.in_bulk([item["session"] for item in stored["seats"]])
+        seats = [
+            {"session": sessions[item["session"]],
+             "confirmed": item["status"] == Seat.Status.CONFIRMED, "place": item["place"]}
+            for item in stored["seats"]
+            if item["session"] in sessions
+        ]  # fmt: skip
+        seats.sort(key=lambda item: item["session"].order)
+        return seats, stored.get("unchanged", 0)
+
     def get_context_data(self, **kwargs):
+        outcome, unchanged = self.outcome()
         return super().get_context_data(
-            series=self.series, email=self.request.session.get("registered_email"), **kwargs
+            series=self.series,
+            email=self.request.session.get("registered_email"),
+            outcome=outcome,
+            any_waiting=any(not item["confirmed"] for item in outcome),
+            unchanged=unchanged,
+            **kwargs,
         )
 
 
@@ -212,11 +252,15 @@ class PersonalMixin:
         return response
 
     def seats(self):
-        return list(
-            self.registration.seats.select_related(
-                "session__series", "session__phase", "evaluation"
-            ).order_by("session__order")
+        seats = list(
+            self.registration.seats.with_waiting_place()
+            .select_related("session__series", "session__phase", "evaluation")
+            .order_by("session__order")
         )
+        for seat in seats:
+            if seat.is_confirmed and seat.session.is_open:
+                seat.session.calendar_links = calendar.web_calendar_links(seat.session)
+        return seats
 
 
 class RegistrationView(PersonalMixin, TemplateView):
@@ -233,10 +277,13 @@ class RegistrationView(PersonalMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         addable = self.addable_sessions()
+        seats = self.seats()
         return super().get_context_data(
             registration=self.registration,
             series=self.registration.series,
-            seats=self.seats(),
+            seats=seats,
+            # Whoever attended a session can download a certificate of participation.
+            attended_any=any(seat.attended for seat in seats),
             add_form=kwargs.pop("add_form", None) or AddSessionsForm(sessions=addable),
             **kwargs,
         )
@@ -332,21 +379,55 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
             .prefetch_related(
                 Prefetch(
                     "seats",
-                    queryset=Seat.objects.select_related("session").order_by("session__order"),
+                    queryset=Seat.objects.with_waiting_place()
+                    .select_related("session")
+                    .order_by("session__order"),
                 )
             )
         )
         return super().get_context_data(registrations=registrations, **kwargs)
 
 
-# --- Certificates of participation (not built yet) ------------------------------------------
+# --- Certificates of participation ----------------------------------------------------------
 
 
 class CertificateDownloadView(PersonalMixin, View):
+    """The registrant's certificate as a PDF, made or brought up to date on every
+    download; there is none until a session is ticked as attended."""
+
     def get(self, request, token):
-        raise Http404
+        try:
+            certificate = attendance.certificate_issue(registration=self.registration)
+        except ValidationError:
+            raise Http404 from None
+        certificate.series = self.registration.series
+        pdf = attendance.certificate_pdf(
+            certificate, attendance.attended_sessions(self.registration)
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"deelnamebewijs-{self.registration.series.slug}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
-class CertificateVerifyView(View):
+@method_decorator(never_cache, name="dispatch")
+class CertificateVerifyView(BreadcrumbsMixin, TemplateView):
+    """Anyone with the code can check a certificate: the name, the series and the hours,
+    nothing more. Never cached (a change of attendance shows at once), never indexed."""
+
+    template_name = "sessions_app/certificate_verify.html"
+    breadcrumb_label = "Deelnamebewijs controleren"
+
     def get(self, request, code):
-        raise Http404
+        certificate = (
+            Certificate.objects.select_related("series").filter(code=code, minutes__gt=0).first()
+        )
+        context = self.get_context_data(
+            certificate=certificate,
+            code=code,
+            hours=attendance.hours_label(certificate.minutes) if certificate else "",
+        )
+        response = self.render_to_response(context, status=200 if certificate else 404)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

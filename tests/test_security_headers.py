@@ -11,7 +11,8 @@ from tests.community.factories import VerifiedUserFactory
 pytestmark = pytest.mark.django_db
 
 DUMMY = {"slug": "x", "str": "x", "int": 1, "path": "x", "kind": "verhaal",
-         "visibility": "verbergen", "organiser_action": "mailen", "token": "x" * 43}  # fmt: skip
+         "visibility": "verbergen", "sessionaction": "plaatsen", "token": "x" * 43,
+         "certificatecode": "AAAA-BBBB-CCCC"}  # fmt: skip
 
 
 def every_url(patterns=None, namespace=None):

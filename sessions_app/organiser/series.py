@@ -4,7 +4,12 @@ sessions with their counts, and the way to everything an organiser does with it.
 from django.views.generic import TemplateView
 
 from sessions_app.models import Session, SessionSeries
-from sessions_app.organiser.base import OrganiserPageMixin, SeriesObjectMixin, workspace_trail
+from sessions_app.organiser.base import (
+    WORKSPACE,
+    OrganiserPageMixin,
+    SeriesObjectMixin,
+    workspace_trail,
+)
 
 
 def _session_rows(series_list):
@@ -28,7 +33,7 @@ class OrganiserSeriesListView(OrganiserPageMixin, TemplateView):
     template_name = "sessions_app/organiser/series_list.html"
 
     def get_breadcrumbs(self):
-        return workspace_trail()[:0] + [("Organiseren", None)]
+        return [(WORKSPACE, None)]
 
     def get_context_data(self, **kwargs):
         series_list = list(SessionSeries.objects.with_dates().order_by("-first_start", "-pk"))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView
 
-from sessions_app import services
+from sessions_app import reports, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
 from sessions_app.models import Seat, Session
 from sessions_app.organiser.base import OrganiserPageMixin, series_trail
@@ -43,7 +43,7 @@ class OrganiserSessionView(OrganiserPageMixin, DetailView):
             confirmed=[s for s in seats if s.is_confirmed],
             waiting=[s for s in seats if s.is_waiting],
             cancelled=[s for s in seats if not s.is_active],
-            evaluation=services.evaluation_summary(self.object),
+            evaluation=reports.evaluation_report(self.object),
             **kwargs,
         )
 
@@ -123,10 +123,10 @@ class OrganiserExportView(OrganiserPageMixin, View):
     def get(self, request, pk):
         session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
         response = HttpResponse(
-            services.registrations_export(session=session, actor=request.user),
+            reports.session_registrations_export(session=session, actor=request.user),
             content_type="text/csv; charset=utf-8",
         )
-        name = f"aanmeldingen-{session.series.slug}-{session.order}.csv"
+        name = f"aanmeldingen-{session.series.slug}-sessie-{session.order}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         response["Cache-Control"] = "private, no-store"
         return response

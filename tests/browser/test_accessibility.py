@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
 from community.models import Case, Organisation, Profile
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
-from sessions_app.models import Registration, SessionSeries
+from sessions_app.attendance import certificate_issue
+from sessions_app.models import ParticipantMessage, Registration, Seat, SessionSeries
 from tests.browser.test_journeys import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -106,9 +107,37 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     submitted = Case.objects.filter(status="submitted").first()
     session = SessionSeries.objects.get(slug="co-creatie-in-het-publieke-domein").sessions.first()
     for path in ["/moderatie/", "/moderatie/logboek/",
-                 f"/moderatie/verhalen/{submitted.slug}/", "/moderatie/sessies/",
-                 f"/moderatie/sessies/{session.pk}/"]:  # fmt: skip
+                 f"/moderatie/verhalen/{submitted.slug}/"]:  # fmt: skip
         scanner.visit(second_page, path)
+
+    # The organisers' workspace (the demo moderator organises too).
+    past = SessionSeries.objects.exclude(pk=session.series_id).get(slug__startswith="co-creatie")
+    ended = past.sessions.first()
+    series = f"/organiseren/reeksen/{session.series_id}/"
+    organised, held = f"/organiseren/sessies/{session.pk}/", f"/organiseren/sessies/{ended.pk}/"
+    message = ParticipantMessage.objects.create(
+        series=session.series, group="active", subject="Welkom", body="Tot snel.",
+        recipient_count=0,
+    )  # fmt: skip
+    for path in ["/organiseren/", series, f"{series}wijzigen/", f"{series}kopieren/",
+                 f"{series}sessies/nieuw/", f"{series}aanmeldingen/", f"{series}mailen/",
+                 f"{series}berichten/", f"/organiseren/berichten/{message.pk}/",
+                 f"/organiseren/reeksen/{past.pk}/evaluatie/", organised, f"{organised}wijzigen/",
+                 held, f"{held}aanwezig/"]:  # fmt: skip
+        scanner.visit(second_page, path)
+    scanner.submit_empty(second_page, "/organiseren/reeksen/nieuw/", "Reeks maken")
+    scanner.submit_empty(second_page, f"{series}sessies/nieuw/", "Sessie toevoegen")
+    scanner.submit_empty(second_page, f"{series}mailen/", "Voorbeeld bekijken")
+    # The preview of a message, and a certificate's check page.
+    second_page.goto(f"{site.url}{series}mailen/")
+    second_page.get_by_label("Onderwerp").fill("Tot donderdag")
+    second_page.get_by_label("Bericht", exact=True).fill("We zien je graag.")
+    second_page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(second_page.get_by_role("button", name="Versturen")).to_be_visible()
+    scanner.scan(second_page, f"{series}mailen/ (preview)")
+    attended = Seat.objects.filter(session=ended, attended_at__isnull=False).first()
+    certificate = certificate_issue(registration=attended.registration)
+    scanner.visit(second_page, certificate.get_absolute_url())
 
     assert scanner.violations == {}, "\n".join(
         f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.violations.items()

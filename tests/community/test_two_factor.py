@@ -170,7 +170,7 @@ def test_the_change_session_permission_alone_opens_no_organiser_page(
     assert "deelnemer-geheim@example.org" not in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/moderatie/sessies/", "/"])
+@pytest.mark.parametrize("url", ["/organiseren/", "/"])
 def test_an_organiser_without_a_second_factor_is_sent_to_set_it_up(client, url):
     client.force_login(OrganiserFactory(organiser=False))
 
@@ -204,7 +204,7 @@ def test_an_organiser_finds_the_organiser_pages_in_the_header(client):
 
     page = client.get("/").content.decode()
 
-    assert f'href="{reverse("sessions:organiser_series_list")}">Sessies beheren' in page
+    assert f'href="{reverse("sessions:organiser_series_list")}">Organiseren' in page
     assert reverse("community:moderation") + '"' not in page
 
 

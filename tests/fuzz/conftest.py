@@ -15,11 +15,10 @@ from tests.community.factories import (
     CommentFactory,
     ModeratorFactory,
     OrganisationFactory,
-    OrganiserFactory,
     VerifiedUserFactory,
 )
 from tests.roadmap import factories as roadmap
-from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
+from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory, workspace_world
 
 ROLES = ("anonymous", "member", "moderator")
 
@@ -71,7 +70,7 @@ def make_world():
         "suspended": VerifiedUserFactory(is_active=False),
         "suspendee": VerifiedUserFactory(),
         "moderator": ModeratorFactory(),
-        "organiser": OrganiserFactory(),
+        **workspace_world(series, past),
         "organisation": organisation,
         "phase": phase,
         "challenge": challenge,

@@ -72,6 +72,44 @@ CASE_FIELDS = ("title", "summary", "organisation", "body", "what_worked", "do_di
                "phases", "challenges", "tags", "form_token")  # fmt: skip
 
 
+def series_data(w):
+    return {
+        "title": "Samen maken in de wijk",
+        "summary": "Vier online sessies.",
+        "introduction": "Elke week een fase van co-creatie.",
+        "organisers": "Hogeschool Utrecht",
+        "partner": "Kennisplatform",
+        "joining_tips": "Zet je camera aan.",
+        "is_published": "on",
+    }
+
+
+SERIES_FIELDS = ("title", "summary", "introduction", "organisers", "partner", "joining_tips",
+                 "is_published")  # fmt: skip
+
+
+def session_data(w):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return {
+        "title": "Extra sessie",
+        "phase": str(w["phase"].pk),
+        "description": "Een gesprek.",
+        "speaker": "Nynke Joustra",
+        "date": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        "start_time": "13:30",
+        "end_time": "14:30",
+        "capacity": "20",
+        "meeting_url": "https://meet.example.org/extra",
+    }
+
+
+SESSION_FIELDS = ("order", "title", "phase", "description", "speaker", "date", "start_time",
+                  "end_time", "capacity", "meeting_url")  # fmt: skip
+
+
 def not_the_confirmation_word(value):
     return value.strip().upper() != "VERWIJDEREN"
 
@@ -251,12 +289,60 @@ FORMS = [
         ("reason", "action"),
     ),
     Form(
-        "sessions:organiser_session_action",
+        "sessions:organiser_series_create",
         "moderator",
-        lambda w: {"pk": w["seat"].session.pk, "action": "mailen"},
-        lambda w: {"mail-subject": "Welkom", "mail-message": "Tot donderdag!"},
-        ("mail-subject", "mail-message"),
-        label="mail",
+        no_kwargs,
+        series_data,
+        SERIES_FIELDS,
+    ),
+    Form(
+        "sessions:organiser_series_edit",
+        "moderator",
+        lambda w: {"pk": w["series"].pk},
+        series_data,
+        SERIES_FIELDS,
+    ),
+    Form(
+        "sessions:organiser_series_copy",
+        "moderator",
+        lambda w: {"pk": w["series"].pk},
+        lambda w: {"weeks": "2", "title": "Volgende ronde"},
+        ("weeks", "title"),
+    ),
+    Form(
+        "sessions:organiser_session_create",
+        "moderator",
+        lambda w: {"pk": w["series"].pk},
+        session_data,
+        SESSION_FIELDS,
+    ),
+    Form(
+        "sessions:organiser_session_edit",
+        "moderator",
+        lambda w: {"pk": w["open_session"].pk},
+        lambda w: {**session_data(w), "order": "91", "confirm": "1"},
+        (*SESSION_FIELDS, "confirm", "back"),
+    ),
+    Form(
+        "sessions:organiser_attendance",
+        "moderator",
+        lambda w: {"pk": w["past_seat"].session.pk},
+        lambda w: {"present": [str(w["past_seat"].pk)]},
+        ("present", "everyone"),
+        lists=("present",),
+    ),
+    Form(
+        "sessions:organiser_mail",
+        "moderator",
+        lambda w: {"pk": w["series"].pk},
+        lambda w: {
+            "group": "active",
+            "session": "reeks",
+            "subject": "Welkom",
+            "message": "Tot donderdag!",
+            "step": "send",
+        },
+        ("group", "session", "subject", "message", "step", "previewed"),
     ),
     Form(
         "sessions:organiser_session_action",

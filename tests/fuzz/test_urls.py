@@ -21,6 +21,10 @@ def token(w):
     return w["seat"].registration.token
 
 
+def series_pk(w):
+    return {"pk": w["series"].pk}
+
+
 # url name → the real values of its parts in the fuzz world; each example mixes real
 # values and generated ones, so the views behind a matching URL are reached too.
 REAL_KWARGS = {
@@ -59,8 +63,25 @@ REAL_KWARGS = {
     "sessions:registered": lambda w: {"slug": w["series"].slug},
     "sessions:series_ics": lambda w: {"slug": w["series"].slug},
     "sessions:session_ics": lambda w: {"slug": w["series"].slug, "order": 1},
+    "sessions:certificate": lambda w: {"token": w["attended"].registration.token},
+    "sessions:certificate_verify": lambda w: {"code": w["certificate"].code},
+    "sessions:organiser_series": series_pk,
+    "sessions:organiser_series_edit": series_pk,
+    "sessions:organiser_series_copy": series_pk,
+    "sessions:organiser_session_create": series_pk,
+    "sessions:organiser_series_registrations": series_pk,
+    "sessions:organiser_series_export": series_pk,
+    "sessions:organiser_series_evaluation": series_pk,
+    "sessions:organiser_mail": series_pk,
+    "sessions:organiser_mail_history": series_pk,
+    "sessions:organiser_message": lambda w: {"pk": w["message"].pk},
     "sessions:organiser_session": lambda w: {"pk": w["seat"].session.pk},
-    "sessions:organiser_session_action": lambda w: {"pk": w["seat"].session.pk, "action": "mailen"},
+    "sessions:organiser_session_edit": lambda w: {"pk": w["seat"].session.pk},
+    "sessions:organiser_attendance": lambda w: {"pk": w["past_seat"].session.pk},
+    "sessions:organiser_session_action": lambda w: {
+        "pk": w["seat"].session.pk,
+        "action": "plaatsen",
+    },
     "sessions:organiser_seat_cancel": lambda w: {
         "pk": w["seat"].session.pk,
         "seat_pk": w["seat"].pk,

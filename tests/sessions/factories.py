@@ -61,3 +61,31 @@ def seat_for(session, status="confirmed", requested_at=None, **registration):
         requested_at=requested_at or timezone.now(),
         registration=RegistrationFactory(series=session.series, **registration),
     )
+
+
+def workspace_world(series, past_session):
+    """What the organisers' workspace needs in a test world: organisers with and without
+    two-factor set up, a seat ticked present at ``past_session`` with its certificate, and
+    a message sent to the participants of ``series``."""
+    from django.utils import timezone
+
+    from sessions_app.attendance import certificate_issue
+    from sessions_app.models import ParticipantMessage
+    from tests.community.factories import OrganiserFactory
+
+    organiser = OrganiserFactory()
+    attended = SeatFactory(session=past_session, attended_at=timezone.now())
+    return {
+        "organiser": organiser,
+        "organiser_without_2fa": OrganiserFactory(organiser=False),
+        "attended": attended,
+        "certificate": certificate_issue(registration=attended.registration),
+        "message": ParticipantMessage.objects.create(
+            series=series,
+            sender=organiser,
+            group="active",
+            subject="Welkom",
+            body="Hallo",
+            recipient_count=0,
+        ),
+    }

@@ -2,7 +2,8 @@
 
 The personal pages are opened with the registrant's own secret link (whoever holds it)
 and with a wrong one, which must answer 404 to everyone. Organisers (the organisers
-group, not moderators) get what moderators get here; both have two-factor set up.
+group, not moderators) get what moderators get here; both have two-factor set up. An
+organiser who has not set it up yet is sent to do so from every page.
 """
 
 from datetime import timedelta
@@ -11,14 +12,15 @@ import pytest
 from django.utils import timezone
 
 from tests.access import Row, assert_answer, open_as
-from tests.community.factories import ModeratorFactory, OrganiserFactory, VerifiedUserFactory
-from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
+from tests.community.factories import ModeratorFactory, VerifiedUserFactory
+from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory, workspace_world
 
-ROLES = ("anonymous", "member", "moderator", "organiser")
+ROLES = ("anonymous", "member", "moderator", "organiser", "organiser_without_2fa")
 
 
-def expect(anonymous, member, moderator, organiser):
-    return dict(zip(ROLES, (anonymous, member, moderator, organiser), strict=True))
+def expect(anonymous, member, moderator, organiser, organiser_without_2fa="2fa"):
+    answers = (anonymous, member, moderator, organiser, organiser_without_2fa)
+    return dict(zip(ROLES, answers, strict=True))
 
 
 EVERYONE = expect(200, 200, 200, 200)
@@ -30,6 +32,14 @@ WRONG_TOKEN = "dit-is-niet-de-goede-link-0123456789abcdefghijk"
 
 def token(w):
     return w["seat"].registration.token
+
+
+def series_pk(w):
+    return {"pk": w["seat"].session.series.pk}
+
+
+def session_pk(w):
+    return {"pk": w["seat"].session.pk}
 
 
 ROWS = [
@@ -103,16 +113,128 @@ ROWS = [
         NOBODY,
         label="not-yet-held",
     ),
+    Row("sessions:certificate", lambda w: {"token": w["attended"].registration.token}, EVERYONE),
+    Row("sessions:certificate", lambda w: {"token": token(w)}, NOBODY, label="not-attended"),
+    Row("sessions:certificate", lambda w: {"token": WRONG_TOKEN}, NOBODY, label="wrong"),
+    Row("sessions:certificate_verify", lambda w: {"code": w["certificate"].code}, EVERYONE),
+    Row("sessions:certificate_verify", lambda w: {"code": "AAAA-BBBB-CCCC"}, NOBODY, label="wrong"),
+    # The organisers' workspace
     Row("sessions:organiser_series_list", lambda w: {}, ORGANISERS),
-    Row("sessions:organiser_session", lambda w: {"pk": w["seat"].session.pk}, ORGANISERS),
-    Row("sessions:organiser_export", lambda w: {"pk": w["seat"].session.pk}, ORGANISERS),
+    Row("sessions:organiser_series_create", lambda w: {}, ORGANISERS),
     Row(
-        "sessions:organiser_session_action",
-        lambda w: {"pk": w["seat"].session.pk, "action": "mailen"},
+        "sessions:organiser_series_create",
+        lambda w: {},
         expect("login", 403, 302, 302),
         method="post",
-        data={"mail-subject": "Welkom", "mail-message": "Tot donderdag!"},
+        data={
+            "title": "Nieuwe reeks",
+            "summary": "Vier sessies.",
+            "introduction": "Elke week een fase.",
+            "organisers": "Hogeschool Utrecht",
+        },
+        label="post",
     ),
+    Row("sessions:organiser_series", series_pk, ORGANISERS),
+    Row("sessions:organiser_series_edit", series_pk, ORGANISERS),
+    Row(
+        "sessions:organiser_series_edit",
+        series_pk,
+        expect("login", 403, 302, 302),
+        method="post",
+        data={
+            "title": "Andere titel",
+            "summary": "Vier sessies.",
+            "introduction": "Elke week een fase.",
+            "organisers": "Hogeschool Utrecht",
+            "is_published": "on",
+        },
+        label="post",
+    ),
+    Row("sessions:organiser_series_copy", series_pk, ORGANISERS),
+    Row(
+        "sessions:organiser_series_copy",
+        series_pk,
+        expect("login", 403, 302, 302),
+        method="post",
+        data={"weeks": "52", "title": "Volgende ronde"},
+        label="post",
+    ),
+    Row("sessions:organiser_session_create", series_pk, ORGANISERS),
+    Row(
+        "sessions:organiser_session_create",
+        series_pk,
+        expect("login", 403, 302, 302),
+        method="post",
+        data=lambda: {
+            "order": "9",
+            "title": "Extra sessie",
+            "date": (timezone.localdate() + timedelta(days=30)).isoformat(),
+            "start_time": "13:30",
+            "end_time": "14:30",
+        },
+        label="post",
+    ),
+    Row("sessions:organiser_series_registrations", series_pk, ORGANISERS),
+    Row("sessions:organiser_series_export", series_pk, ORGANISERS),
+    Row("sessions:organiser_series_evaluation", series_pk, ORGANISERS),
+    Row("sessions:organiser_mail", series_pk, ORGANISERS),
+    Row(
+        "sessions:organiser_mail",
+        series_pk,
+        expect("login", 403, 200, 200),
+        method="post",
+        data={"group": "active", "session": "reeks", "subject": "Welkom", "message": "Hallo!"},
+        label="preview",
+    ),
+    Row(
+        "sessions:organiser_mail",
+        series_pk,
+        expect("login", 403, 302, 302),
+        method="post",
+        data={
+            "group": "active",
+            "session": "reeks",
+            "subject": "Welkom",
+            "message": "Hallo!",
+            "step": "send",
+        },
+        label="send",
+    ),
+    Row("sessions:organiser_mail_history", series_pk, ORGANISERS),
+    Row("sessions:organiser_message", lambda w: {"pk": w["message"].pk}, ORGANISERS),
+    Row("sessions:organiser_session", session_pk, ORGANISERS),
+    Row("sessions:organiser_session_edit", session_pk, ORGANISERS),
+    Row(
+        "sessions:organiser_session_edit",
+        session_pk,
+        expect("login", 403, 302, 302),
+        method="post",
+        data=lambda: {
+            "order": "1",
+            "title": "Andere titel",
+            "date": (timezone.localdate() + timedelta(days=30)).isoformat(),
+            "start_time": "13:30",
+            "end_time": "14:30",
+            "confirm": "1",
+        },
+        label="post",
+    ),
+    Row("sessions:organiser_attendance", lambda w: {"pk": w["past_seat"].session.pk}, ORGANISERS),
+    Row(
+        "sessions:organiser_attendance",
+        lambda w: {"pk": w["past_seat"].session.pk},
+        expect("login", 403, 302, 302),
+        method="post",
+        data=lambda: {"everyone": "1"},
+        label="post",
+    ),
+    Row(
+        "sessions:organiser_attendance",
+        session_pk,
+        ORGANISERS,
+        label="not-started",
+    ),
+    Row("sessions:organiser_export", session_pk, ORGANISERS),
     Row(
         "sessions:organiser_session_action",
         lambda w: {"pk": w["seat"].session.pk, "action": "afgelasten"},
@@ -176,7 +298,7 @@ def world(db):
         "past_seat": SeatFactory(session=past),
         "member": VerifiedUserFactory(),
         "moderator": ModeratorFactory(),
-        "organiser": OrganiserFactory(),
+        **workspace_world(series, past),
     }
 
 

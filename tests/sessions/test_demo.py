@@ -175,3 +175,18 @@ def test_it_works_without_the_roadmap_phases(db):
 
     assert Session.objects.count() == 8
     assert not Session.objects.filter(phase__isnull=False).exists()
+
+
+def test_the_earlier_run_records_who_attended_and_the_june_run_follows_it(loaded):
+    past = SessionSeries.objects.get(slug=PAST_SLUG)
+    upcoming = SessionSeries.objects.get(slug=UPCOMING_SLUG)
+
+    assert upcoming.previous == past
+    for session in past.sessions.all():
+        confirmed = session.seats.filter(status=Seat.Status.CONFIRMED)
+        attended = confirmed.filter(attended_at__isnull=False)
+        assert session.attendance_recorded
+        # Someone did not come to every session, and only those present answered.
+        assert 0 < attended.count() < confirmed.count()
+        assert not session.evaluations.filter(seat__attended_at__isnull=True).exists()
+        assert session.evaluations.count() <= attended.count()

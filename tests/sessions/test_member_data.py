@@ -76,3 +76,39 @@ def test_my_registrations_lists_the_members_own_and_nothing_else(client, member)
     assert logged_in.session.title in html and logged_out.session.title in html
     assert "Van iemand anders" not in html and "Al geanonimiseerd" not in html
     assert html.count(logged_out.registration.get_absolute_url()) == 1
+
+
+def test_a_certificate_is_in_the_download_and_goes_with_the_account(
+    client, member, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sessions_app.attendance import certificate_issue
+    from sessions_app.models import Certificate
+
+    past = SessionFactory(
+        starts_at=timezone.now() - timedelta(days=2),
+        ends_at=timezone.now() - timedelta(days=2, minutes=-90),
+    )
+    seat = SeatFactory(
+        session=past, registration__email="lid@gemeente.example", attended_at=timezone.now()
+    )
+    certificate = certificate_issue(registration=seat.registration)
+    client.force_login(member)
+
+    data = json.loads(client.get(reverse("community:my_data_download")).content)
+
+    (registration,) = data["session_registrations"]
+    assert registration["certificate"]["code"] == certificate.code
+    assert registration["certificate"]["minutes"] == 90
+    assert registration["sessions"][0]["attended_at"]
+    verify = reverse("sessions:certificate_verify", args=[certificate.code])
+    assert client.get(verify).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("community:my_data"), {"confirm": "VERWIJDEREN"})
+
+    assert not Certificate.objects.exists()
+    assert client.get(verify).status_code == 404

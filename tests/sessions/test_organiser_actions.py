@@ -524,7 +524,7 @@ def test_the_organisers_page_has_unique_ids_for_all_its_forms(organiser, full_se
 
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    for field in ("mail-subject", "mail-message", "afgelasten-message", "plaatsen-capacity"):
+    for field in ("afgelasten-message", "plaatsen-capacity"):
         assert f'<label class="form-field__label" for="id_{field}">' in html
 
 
@@ -541,10 +541,6 @@ def test_every_organiser_step_is_in_the_action_log_with_who_did_it(
 
     with django_capture_on_commit_callbacks(execute=True):
         organiser.get(reverse("sessions:organiser_export", args=[session.pk]))
-        organiser.post(
-            action_url(session, "mailen"),
-            {"mail-subject": "Andere tijd", "mail-message": "We beginnen later."},
-        )
         organiser.post(action_url(session, "plaatsen"), {"plaatsen-capacity": "4"})
         organiser.post(reverse("sessions:organiser_seat_cancel", args=[session.pk, first.pk]))
         organiser.post(action_url(session, "afgelasten"), {"afgelasten-message": "Gaat niet door."})
@@ -552,16 +548,12 @@ def test_every_organiser_step_is_in_the_action_log_with_who_did_it(
     entries = list(ActionLog.objects.for_target(session).order_by("id"))
     assert [(e.verb, e.actor) for e in entries] == [
         (OrganiserVerb.REGISTRATIONS_EXPORT, moderator),
-        (OrganiserVerb.PARTICIPANTS_MAIL, moderator),
         (OrganiserVerb.SESSION_CAPACITY_CHANGE, moderator),
         (OrganiserVerb.SEAT_CANCEL, moderator),
         (OrganiserVerb.SESSION_CANCEL, moderator),
     ]
-    export, mailed, capacity, signed_off, cancelled = entries
+    export, capacity, signed_off, cancelled = entries
     assert export.data == {"rows": 3}
-    assert mailed.message == "Andere tijd\n\nWe beginnen later." and mailed.data == {
-        "recipients": 2
-    }
     assert capacity.data == {"old_capacity": 1, "new_capacity": 4, "promoted": 1}
     assert signed_off.data["seat"] == first.pk
     assert cancelled.message == "Gaat niet door." and cancelled.data == {"recipients": 1}
@@ -571,7 +563,7 @@ def test_every_organiser_step_is_in_the_action_log_with_who_did_it(
 
     # Moderators read it in the log, each step linking to the session's page.
     log = page(organiser, reverse("community:moderation_log"))
-    assert log.count(f'href="{session_page(session)}"') == 5
+    assert log.count(f'href="{session_page(session)}"') == 4
     for label in ("Sessie afgelast", "Aantal plaatsen gewijzigd", "Aanmeldingen gedownload"):
         assert label in log
 

@@ -19,7 +19,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cocreatie.core.models import OutgoingMail
 from sessions_app import services
 from sessions_app.models import Evaluation, Registration, Seat, Session
 from tests.community.factories import AdminFactory, ModeratorFactory, VerifiedUserFactory
@@ -165,10 +164,13 @@ def test_the_session_page_needs_no_more_queries_with_more_registrations(
 
 
 def read_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    """The rows of a spreadsheet export as Dutch Excel reads it (byte-order mark, ``;``)."""
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content.removeprefix("\ufeff")), delimiter=";"))
 
 
-def test_the_export_has_one_row_per_seat_with_dutch_status_labels(organiser):
+def test_the_export_has_one_row_per_seat_with_the_status_in_words(organiser):
     session = SessionFactory(series=SeriesFactory(slug="co-creatie"), order=2)
     seat(
         session,
@@ -186,8 +188,9 @@ def test_the_export_has_one_row_per_seat_with_dutch_status_labels(organiser):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == (
-        'attachment; filename="aanmeldingen-co-creatie-2.csv"'
+        'attachment; filename="aanmeldingen-co-creatie-sessie-2.csv"'
     )
+    assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
     header, *rows = read_csv(response)
     assert header == ["naam", "e-mailadres", "organisatie", "functie", "status", "aangemeld op"]
     by_name = {row[0]: row for row in rows}
@@ -197,11 +200,11 @@ def test_the_export_has_one_row_per_seat_with_dutch_status_labels(organiser):
         "nynke@gemeente.example",
         "Gemeente Nieuwegein",
         "Projectleider",
-        "Aangemeld",
+        "bevestigd",
     ]
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", nynke[5])
-    assert by_name["Wouter Wachter"][4] == "Op de wachtlijst"
-    assert by_name["Carla Afgemeld"][4] == "Afgemeld"
+    assert re.fullmatch(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", nynke[5])
+    assert by_name["Wouter Wachter"][4] == "wachtlijst, plaats 1"
+    assert by_name["Carla Afgemeld"][4] == "afgemeld"
 
 
 @pytest.mark.parametrize(
@@ -254,48 +257,6 @@ def participants():
 
 def action_url(session, action):
     return reverse("sessions:organiser_session_action", args=[session.pk, action])
-
-
-def test_mailing_everyone_reaches_confirmed_and_waiting_registrants_once(
-    organiser, participants, django_capture_on_commit_callbacks
-):
-    session = participants["session"]
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(
-            action_url(session, "mailen"),
-            {"mail-subject": "Andere starttijd", "mail-message": "We beginnen een kwartier later."},
-        )
-
-    assert response.status_code == 302
-    assert response["Location"] == reverse("sessions:organiser_session", args=[session.pk])
-    assert sorted(message.to for message in mail.outbox) == [
-        ["aangemeld@example.org"],
-        ["wachtlijst@example.org"],
-    ]
-    for message in mail.outbox:
-        assert message.subject.endswith("Andere starttijd")
-        assert "We beginnen een kwartier later." in message.body
-    confirmed = participants["confirmed"].registration
-    (to_confirmed,) = [m for m in mail.outbox if m.to == [confirmed.email]]
-    assert confirmed.get_absolute_url() in to_confirmed.body
-    assert "Je bericht gaat naar 2 deelnemer(s)." in page(organiser, response["Location"])
-
-
-def test_mailing_everyone_without_subject_or_message_sends_nothing(
-    organiser, participants, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(
-            action_url(participants["session"], "mailen"), {"mail-subject": " ", "mail-message": ""}
-        )
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Vul een onderwerp in." in html
-    assert "Schrijf een bericht." in html
-    assert mail.outbox == []
-    assert not OutgoingMail.objects.exists()
 
 
 # --- Cancelling a session -----------------------------------------------------------------------
@@ -395,16 +356,14 @@ def test_the_co_evaluation_shows_average_counts_and_answers_without_names(organi
 
     evaluation = section(html, "evaluatie-titel")
     summary = text(evaluation)
+    # Nobody recorded attendance: everyone confirmed could answer.
+    assert "4 van 4 deelnemers hebben gereageerd (100%)" in summary
     assert "Gemiddeld cijfer: 4,0" in summary
     assert "4 antwoorden" in summary
-    counts = re.search(r"<tbody><tr>(.*?)</tr></tbody>", evaluation, re.DOTALL).group(1)
-    assert [text(cell) for cell in re.findall(r"<td>(.*?)</td>", counts)] == [
-        "0",
-        "1",
-        "0",
-        "1",
-        "2",
-    ]
+    counts = re.search(r"<tbody>(.*?)</tbody>", evaluation, re.DOTALL).group(1)
+    rows = re.findall(r'<tr><th scope="row">(\d)</th><td>(\d+)</td>', counts)
+    assert rows == [("1", "0"), ("2", "1"), ("3", "0"), ("4", "1"), ("5", "2")]
+    assert 'role="img"' in evaluation
     for answer in (
         "De korte pitches.",
         "De breakout-rooms.",

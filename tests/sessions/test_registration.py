@@ -102,7 +102,7 @@ def test_registering_for_two_sessions_confirms_by_mail_with_link_and_calendar(
 
     personal = client.get(personal_link(message)).content.decode()
     assert "Nynke de Boer" in personal
-    assert personal.count("Status:</strong> aangemeld") == 2
+    assert personal.count("Status:</strong> bevestigd") == 2
     assert "meet.example.org" not in personal  # not until the reminder
 
 

@@ -105,7 +105,7 @@ def test_after_the_session_participants_are_invited_to_evaluate_once(client, run
     (invitation,) = mail.outbox
     link = re.search(r"https?://[^/\s]+(\S+/evaluatie/2/)", invitation.body).group(1)
     page = client.get(link)
-    assert "Hoe was" in page.content.decode()
+    assert f"Co-evaluatie: {ended.title}" in page.content.decode()
     bad = client.post(link, {"score": "9", "keep": "", "improve": ""})
     assert "Kies een cijfer van 1 tot 5." in bad.content.decode()
     client.post(link, {"score": "4", "keep": "Het interview", "improve": "Meer tijd"})
