@@ -52,3 +52,45 @@ def test_session_pages_do_not_query_more_with_more_registrations(
         assert count <= 12, f"{url}: {count} queries"
         with django_assert_max_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def organiser_pages(series):
+    session = series.sessions.first()
+    return [
+        reverse("sessions:organiser_series_list"),
+        reverse("sessions:organiser_series", args=[series.pk]),
+        reverse("sessions:organiser_series_registrations", args=[series.pk]),
+        reverse("sessions:organiser_series_evaluation", args=[series.pk]),
+        reverse("sessions:organiser_series_export", args=[series.pk]),
+        reverse("sessions:organiser_mail", args=[series.pk]),
+        reverse("sessions:organiser_mail_history", args=[series.pk]),
+        reverse("sessions:organiser_session", args=[session.pk]),
+        reverse("sessions:organiser_session_edit", args=[session.pk]),
+        reverse("sessions:organiser_export", args=[session.pk]),
+    ]
+
+
+def test_the_organisers_pages_do_not_query_more_with_more_registrations_or_series(
+    client, series, django_assert_max_num_queries
+):
+    """Counts per session and per series come in one query each (``with_seat_counts``,
+    ``with_waiting_place``), not one per seat, session or series."""
+    from tests.community.factories import OrganiserFactory
+
+    client.force_login(OrganiserFactory())
+    grow(series, 10)
+    small = {}
+    for url in organiser_pages(series):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        small[url] = len(queries)
+
+    grow(series, 190)
+    for _ in range(6):
+        other = SeriesFactory()
+        SessionFactory(series=other, order=1)
+        SessionFactory(series=other, order=2)
+
+    for url, count in small.items():
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200, url
