@@ -94,9 +94,10 @@ class OnceOnlyMixin:
     once_timeout = 24 * 60 * 60
     once_message = "Dit had je al verstuurd. Het staat er één keer."
 
-    def create_once(self, form, make, *, fallback: str):
+    def create_once(self, form, make, *, fallback: str, url=None):
         """``make()`` creates and returns the item, once per form token. Returns
-        ``(item, None)`` the first time and ``(None, redirect)`` for a repeat."""
+        ``(item, None)`` the first time and ``(None, redirect)`` for a repeat, which goes
+        to ``url(item)`` (default: the item's ``get_absolute_url()``)."""
         token = form.cleaned_data.get("form_token")
         key = f"once:{self.request.user.pk or 0}:{token}" if token else None
         if key is not None and not cache.add(key, "", timeout=self.once_timeout):
@@ -109,5 +110,6 @@ class OnceOnlyMixin:
                 cache.delete(key)
             raise
         if key is not None:
-            cache.set(key, item.get_absolute_url(), timeout=self.once_timeout)
+            where = url(item) if url else item.get_absolute_url()
+            cache.set(key, where, timeout=self.once_timeout)
         return item, None

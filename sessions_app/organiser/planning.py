@@ -13,8 +13,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.generic import FormView
 
+from cocreatie.core.forms import OnceForm
+from cocreatie.core.views import OnceOnlyMixin
 from roadmap.models import Phase
 from sessions_app import planning as plans
 from sessions_app.models import MAX_CAPACITY, Session, SessionSeries
@@ -48,7 +51,7 @@ def add_service_errors(form: forms.Form, error: ValidationError, fields: dict | 
 # --- Series --------------------------------------------------------------------------------
 
 
-class SeriesForm(forms.Form):
+class SeriesForm(OnceForm):
     title = forms.CharField(
         label="Titel",
         max_length=200,
@@ -98,10 +101,22 @@ class SeriesForm(forms.Form):
 
     @classmethod
     def initial_of(cls, series: SessionSeries) -> dict:
-        return {name: getattr(series, name) for name in cls.base_fields}
+        return {name: getattr(series, name) for name in cls.base_fields if name != "form_token"}
+
+    def series_values(self) -> dict:
+        """What the services take: everything but the one-time token."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "form_token"}
 
 
-class SeriesCreateView(OrganiserPageMixin, FormView):
+def organiser_page(item) -> str:
+    """Where a repeated "create" form goes: the organisers' page of what the first made
+    (the public page of a series answers 404 until it is published)."""
+    if isinstance(item, Session):
+        return reverse("sessions:organiser_series", args=[item.series_id])
+    return reverse("sessions:organiser_series", args=[item.pk])
+
+
+class SeriesCreateView(OnceOnlyMixin, OrganiserPageMixin, FormView):
     template_name = "sessions_app/organiser/series_form.html"
     form_class = SeriesForm
 
@@ -110,10 +125,17 @@ class SeriesCreateView(OrganiserPageMixin, FormView):
 
     def form_valid(self, form):
         try:
-            series = plans.series_create(actor=self.request.user, **form.cleaned_data)
+            series, repeat = self.create_once(
+                form,
+                lambda: plans.series_create(actor=self.request.user, **form.series_values()),
+                fallback=reverse("sessions:organiser_series_list"),
+                url=organiser_page,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
+        if repeat:
+            return repeat
         done = f'De reeks "{series.title}" is gemaakt. Voeg nu de sessies toe.'
         if not series.is_published:
             done += " Bezoekers zien de reeks pas als je hem publiceert."
@@ -137,7 +159,7 @@ class SeriesUpdateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
     def form_valid(self, form):
         try:
             changed = plans.series_update(
-                series=self.series, actor=self.request.user, **form.cleaned_data
+                series=self.series, actor=self.request.user, **form.series_values()
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -156,7 +178,7 @@ class SeriesUpdateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
         return redirect("sessions:organiser_series", pk=self.series.pk)
 
 
-class SeriesCopyForm(forms.Form):
+class SeriesCopyForm(OnceForm):
     weeks = forms.IntegerField(
         label="Hoeveel weken later?",
         widget=forms.NumberInput(
@@ -176,7 +198,7 @@ class SeriesCopyForm(forms.Form):
     )
 
 
-class SeriesCopyView(OrganiserPageMixin, SeriesObjectMixin, FormView):
+class SeriesCopyView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, FormView):
     template_name = "sessions_app/organiser/series_copy.html"
     form_class = SeriesCopyForm
 
@@ -197,15 +219,22 @@ class SeriesCopyView(OrganiserPageMixin, SeriesObjectMixin, FormView):
 
     def form_valid(self, form):
         try:
-            copy = plans.series_copy(
-                series=self.series,
-                weeks=form.cleaned_data["weeks"],
-                title=form.cleaned_data["title"],
-                actor=self.request.user,
+            copy, repeat = self.create_once(
+                form,
+                lambda: plans.series_copy(
+                    series=self.series,
+                    weeks=form.cleaned_data["weeks"],
+                    title=form.cleaned_data["title"],
+                    actor=self.request.user,
+                ),
+                fallback=reverse("sessions:organiser_series_list"),
+                url=organiser_page,
             )
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
+        if repeat:
+            return repeat
         messages.success(
             self.request,
             f'De nieuwe ronde "{copy.title}" is gemaakt. Hij is nog niet gepubliceerd. Vul '
@@ -229,7 +258,7 @@ class PhaseChoiceField(forms.ModelChoiceField):
 STARTED_HINT = "Deze sessie is al begonnen: dit kan niet meer veranderen."
 
 
-class SessionForm(forms.Form):
+class SessionForm(OnceForm):
     order = forms.IntegerField(
         label="Nummer",
         required=False,
@@ -362,7 +391,7 @@ class SessionForm(forms.Form):
         add_service_errors(self, error, self.SERVICE_FIELDS)
 
 
-class SessionCreateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
+class SessionCreateView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, FormView):
     template_name = "sessions_app/organiser/session_form.html"
     form_class = SessionForm
 
@@ -377,12 +406,19 @@ class SessionCreateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
 
     def form_valid(self, form):
         try:
-            session = plans.session_create(
-                series=self.series, details=form.details(), actor=self.request.user
+            session, repeat = self.create_once(
+                form,
+                lambda: plans.session_create(
+                    series=self.series, details=form.details(), actor=self.request.user
+                ),
+                fallback=organiser_page(self.series),
+                url=organiser_page,
             )
         except ValidationError as error:
             form.add_service_errors(error)
             return self.form_invalid(form)
+        if repeat:
+            return repeat
         messages.success(self.request, f'Sessie {session.order}, "{session.title}", is toegevoegd.')
         return redirect("sessions:organiser_series", pk=self.series.pk)
 

@@ -558,3 +558,27 @@ def test_the_edit_page_needs_no_more_queries_with_more_registrations(
         page = as_organiser.get(edit_url(session)).content.decode()
 
     assert "138 deelnemers zijn aangemeld of staan op de wachtlijst" in text(page)
+
+
+def test_sending_a_create_form_twice_makes_one_series_one_session_and_one_copy(as_organiser):
+    """A double click, or a reload after a slow answer, makes nothing twice."""
+    create = reverse("sessions:organiser_series_create")
+    token = {"form_token": "eenmalig-0123456789"}
+
+    first = as_organiser.post(create, series_data(**token))
+    again = as_organiser.post(create, series_data(**token))
+
+    (series,) = SessionSeries.objects.all()
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == reverse("sessions:organiser_series", args=[series.pk])
+    add = reverse("sessions:organiser_session_create", args=[series.pk])
+    for _ in range(2):
+        as_organiser.post(add, session_data(in_days(10), form_token="sessie-0123456789"))
+    assert series.sessions.count() == 1
+    copy = reverse("sessions:organiser_series_copy", args=[series.pk])
+    for _ in range(2):
+        as_organiser.post(copy, {"weeks": "2", "title": "Volgende ronde", "form_token": "kopie-01"})
+    assert SessionSeries.objects.filter(title="Volgende ronde").count() == 1
+    # Without a token (an old page), the form still works.
+    assert as_organiser.post(create, series_data(title="Nog een reeks")).status_code == 302
+    assert SessionSeries.objects.count() == 3
