@@ -85,11 +85,17 @@ class SessionSeriesAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     form = SessionAdminForm
     formfield_overrides = URL_FIELDS
-    list_display = ["__str__", "series", "starts_at", "capacity", "status", "registrations"]
+    list_display = ["__str__", "series", "starts_at", "capacity", "state", "registrations"]
     list_filter = ["status", "series"]
     search_fields = ["title", "speaker", "series__title"]
     list_select_related = ["series"]
     readonly_fields = ["status", "ics_sequence"]
+
+    @admin.display(description="status")
+    def state(self, session):
+        """As on every page: "Afgelopen" once it is over, whatever was stored."""
+        return session.state_label
+
     actions = [
         service_action(
             name="cancel_sessions",
