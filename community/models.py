@@ -156,6 +156,8 @@ class Profile(models.Model):
     )
     suspended_at = models.DateTimeField("geschorst op", null=True, blank=True)
     suspended_reason = models.TextField("reden van schorsing", blank=True)
+    # Empty: until a moderator lifts it. Otherwise the account reopens by itself then.
+    suspended_until = models.DateTimeField("geschorst tot", null=True, blank=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
 
     objects = ProfileQuerySet.as_manager()
@@ -240,6 +242,9 @@ class Case(MarkdownFieldsMixin, models.Model):
     is_hidden = models.BooleanField("verborgen", default=False)
     hidden_reason = models.TextField("reden van verbergen", blank=True)
     review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    # Deleted by its author while reported or hidden: out of public view at once, kept for
+    # the moderators until the reports are resolved (then erased; the log keeps the fact).
+    deleted_at = models.DateTimeField("verwijderd door de auteur", null=True, blank=True)
     submitted_at = models.DateTimeField("ingediend", null=True, blank=True)
     published_at = models.DateTimeField("gepubliceerd", null=True, blank=True, db_index=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
@@ -358,6 +363,12 @@ class Comment(models.Model):
     is_hidden = models.BooleanField("verborgen", default=False)
     hidden_reason = models.TextField("reden van verbergen", blank=True)
     review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    # Deleted by its author while reported or hidden: out of public view at once, kept for
+    # the moderators until the reports are resolved; then the text is erased.
+    deleted_at = models.DateTimeField("verwijderd door de auteur", null=True, blank=True)
+    erased_at = models.DateTimeField("tekst gewist", null=True, blank=True)
+    # Held for a moderator before anyone sees it (a link from a brand-new member).
+    held_at = models.DateTimeField("wacht op goedkeuring sinds", null=True, blank=True)
     created_at = models.DateTimeField("geplaatst", auto_now_add=True)
 
     objects = CommentQuerySet.as_manager()
@@ -399,6 +410,8 @@ class Report(models.Model):
     resolved_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The reporter took it back before a moderator resolved it.
+    withdrawn_at = models.DateTimeField("ingetrokken", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -412,15 +425,21 @@ class Report(models.Model):
                 ),
                 name="report_targets_one_item",
             ),
+            # One open report per member per item (after it is resolved or withdrawn,
+            # the member may report the item again).
             models.UniqueConstraint(
                 fields=["reporter", "case"],
-                condition=models.Q(case__isnull=False),
-                name="report_once_per_member_per_case",
+                condition=models.Q(
+                    case__isnull=False, resolved_at__isnull=True, withdrawn_at__isnull=True
+                ),
+                name="report_open_once_per_member_per_case",
             ),
             models.UniqueConstraint(
                 fields=["reporter", "comment"],
-                condition=models.Q(comment__isnull=False),
-                name="report_once_per_member_per_comment",
+                condition=models.Q(
+                    comment__isnull=False, resolved_at__isnull=True, withdrawn_at__isnull=True
+                ),
+                name="report_open_once_per_member_per_comment",
             ),
         ]
 
@@ -445,10 +464,19 @@ class ModerationVerb(models.TextChoices):
     HIDE = "hide", "Verborgen"
     AUTO_HIDE = "auto_hide", "Automatisch verborgen na meldingen"
     RESTORE = "restore", "Teruggezet"
-    REVIEW_REQUEST = "review_request", "Herbeoordeling gevraagd"
+    REVIEW_REQUEST = "review_request", "Bezwaar gemaakt"
     RESOLVE_REPORT = "resolve_report", "Melding afgehandeld"
     SUSPEND = "suspend", "Lid geschorst"
     UNSUSPEND = "unsuspend", "Schorsing opgeheven"
+    SUSPENSION_END = "suspension_end", "Schorsing afgelopen"
+    APPEAL_KEEP = "appeal_keep", "Bezwaar afgewezen: blijft verborgen"
+    APPEAL_RESTORE = "appeal_restore", "Bezwaar toegekend: teruggezet"
+    AUTHOR_DELETE = "author_delete", "Verwijderd door de auteur"
+    ERASE = "erase", "Tekst gewist na afhandeling"
+    REPORT_WITHDRAW = "report_withdraw", "Melding ingetrokken"
+    HOLD = "hold", "Tegengehouden voor beoordeling"
+    APPROVE = "approve", "Goedgekeurd na beoordeling"
+    SPAM_REMOVE = "spam_remove", "Alle bijdragen van een spamaccount verwijderd"
     MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
 
 
@@ -473,3 +501,99 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_subject_display()} van {self.name}"
+
+
+class Decision(models.Model):
+    """A statement of reasons: one moderation decision that affects a member, as they are
+    told it (by mail, and on the item or at log-in): what was decided, on which ground,
+    automatically or by a moderator, and how to object (``Appeal``)."""
+
+    class Kind(models.TextChoices):
+        CASE_CHANGES = "case_changes", "Aanpassing gevraagd"
+        CASE_REJECTED = "case_rejected", "Praktijkverhaal afgewezen"
+        HIDDEN = "hidden", "Verborgen door een moderator"
+        AUTO_HIDDEN = "auto_hidden", "Automatisch verborgen na meldingen"
+        KEPT_HIDDEN = "kept_hidden", "Blijft verborgen na bezwaar"
+        RESTORED = "restored", "Teruggezet na bezwaar"
+        SUSPENDED = "suspended", "Account geschorst"
+        SPAM_REMOVED = "spam_removed", "Bijdragen verwijderd als spam"
+
+    # Decisions a member can object to (once each).
+    APPEALABLE = (Kind.CASE_REJECTED, Kind.HIDDEN, Kind.AUTO_HIDDEN, Kind.SUSPENDED,
+                  Kind.SPAM_REMOVED)  # fmt: skip
+
+    kind = models.CharField("besluit", max_length=20, choices=Kind.choices)
+    member = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="decisions", verbose_name="lid"
+    )
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
+    )
+    # A key of ``community.house_rules.RULES`` (a report reason maps onto one).
+    ground = models.CharField("grond", max_length=40, blank=True)
+    message = models.TextField("toelichting", blank=True)
+    # Empty: decided automatically (three reports).
+    moderator = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    automatic = models.BooleanField("automatisch", default=False)
+    # For a suspension: when it ends by itself (empty: until lifted).
+    ends_at = models.DateTimeField("loopt tot", null=True, blank=True)
+    created_at = models.DateTimeField("besloten op", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "besluit met motivering"
+        verbose_name_plural = "besluiten met motivering"
+        indexes = [models.Index(fields=["member", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.member}"
+
+    @property
+    def target(self):
+        return self.case or self.comment
+
+    @property
+    def is_appealable(self) -> bool:
+        return self.kind in self.APPEALABLE
+
+
+class Appeal(models.Model):
+    """The member's objection to a decision, in their own words; a moderator (another
+    one than who decided, where there is one) restores or keeps the decision, with a
+    message. One appeal per decision."""
+
+    class Outcome(models.TextChoices):
+        RESTORED = "restored", "Teruggezet"
+        KEPT = "kept", "Blijft zo"
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
+    text = models.TextField("toelichting", max_length=2000)
+    created_at = models.DateTimeField("ingediend", auto_now_add=True)
+    decided_at = models.DateTimeField("beslist op", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    outcome = models.CharField("uitkomst", max_length=20, choices=Outcome.choices, blank=True)
+    answer = models.TextField("antwoord", blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "bezwaar"
+        verbose_name_plural = "bezwaren"
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="appeal_open", condition=models.Q(decided_at=None)
+            )
+        ]
+
+    def __str__(self):
+        return f"Bezwaar tegen {self.decision}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.decided_at is None
