@@ -280,7 +280,13 @@ SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Wrong passwords: at most 10 a minute from one address (allauth); per account the
 # progressive delay of community.login_limits, which never locks the owner out (so no
 # per-account block here, which anyone could trigger for someone else's address).
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
+# Sign-ups: per address only (there is no account yet), in allauth's notation; by default
+# 20 per ten minutes and 100 a day, enough for a room of colleagues behind one office
+# address. Over it, templates/429.html says so in Dutch.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip",
+    "signup": env.get_str("SIGNUP_RATE_LIMIT", "20/10m/ip,100/d/ip"),
+}
 BENCH_RELAXED_LIMITS = env.get_bool("BENCH_RELAXED_LIMITS", default=False)
 if BENCH_RELAXED_LIMITS:
     ACCOUNT_RATE_LIMITS = False
@@ -294,6 +300,20 @@ PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
 # the address of the connection). Used by the rate limits, here and in allauth.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Spam at the door (community.spam). Comments and reports: at most this many per member
+# and per address (0: no limit) in each period of seconds.
+COMMENT_RATE_LIMIT_ACCOUNT = env.get_int("COMMENT_RATE_LIMIT_ACCOUNT", 10)
+COMMENT_RATE_LIMIT_ADDRESS = env.get_int("COMMENT_RATE_LIMIT_ADDRESS", 30)
+COMMENT_RATE_PERIOD = env.get_int("COMMENT_RATE_PERIOD", 10 * 60)
+REPORT_RATE_LIMIT_ACCOUNT = env.get_int("REPORT_RATE_LIMIT_ACCOUNT", 10)
+REPORT_RATE_LIMIT_ADDRESS = env.get_int("REPORT_RATE_LIMIT_ADDRESS", 30)
+REPORT_RATE_PERIOD = env.get_int("REPORT_RATE_PERIOD", 60 * 60)
+if COMMENT_RATE_PERIOD <= 0 or REPORT_RATE_PERIOD <= 0:
+    raise ImproperlyConfigured("COMMENT_RATE_PERIOD and REPORT_RATE_PERIOD must be positive.")
+# A comment with a link by a member whose account is younger than this many hours waits
+# for a moderator's approval (0: never).
+COMMENT_HOLD_LINKS_HOURS = env.get_int("COMMENT_HOLD_LINKS_HOURS", 24)
 
 # Personal data of session registrations is anonymised this many days after the last
 # session of a series (`manage.py purge_registrations`).

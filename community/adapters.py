@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.shortcuts import render
 
 from community import login_limits
 
@@ -7,7 +8,8 @@ from community import login_limits
 class AccountAdapter(DefaultAccountAdapter):
     """Members get a profile as soon as they sign up; mails carry the site's address;
     wrong passwords slow down guessing without locking the owner out
-    (``community.login_limits``)."""
+    (``community.login_limits``); a suspended member who logs in is told why and until
+    when, and their suspension ends at the first log-in after its end date."""
 
     def pre_authenticate(self, request, **credentials):
         super().pre_authenticate(request, **credentials)  # the limit per address
@@ -23,6 +25,32 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is not None:
             login_limits.succeeded(request, credentials.get("email", ""))
         return user
+
+    def pre_login(self, request, user, **kwargs):
+        # A suspension ends at its end date without a scheduled job: here, when the
+        # member logs in. The account reopens and the log-in goes on.
+        if not user.is_active:
+            from community.services import member_suspension_end
+
+            member_suspension_end(member=user)
+        return super().pre_login(request, user, **kwargs)
+
+    def respond_user_inactive(self, request, user):
+        """A suspended member reads why, until when and how to object (allauth's own
+        page only says that the account is inactive)."""
+        from community.decisions import appeal_url
+        from community.models import Decision, Profile
+
+        profile = Profile.objects.filter(user=user).first()
+        if profile is None or profile.suspended_at is None:
+            return super().respond_user_inactive(request, user)
+        decision = user.decisions.filter(kind=Decision.Kind.SUSPENDED).first()
+        context = {
+            "profile": profile,
+            "decision": decision,
+            "appeal_url": appeal_url(decision) if decision else "",
+        }
+        return render(request, "account/account_inactive.html", context)
 
     def save_user(self, request, user, form, commit=True):
         from community.services import profile_ensure

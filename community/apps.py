@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 # The page-cache scope of members' content: cases, comments, profiles, organisations.
 PAGE_SCOPE = "community"
 # What never shows on a public page: changes to these leave every cached page alone.
-PRIVATE_MODELS = ("user", "report", "contactrequest", "caserevision")
+PRIVATE_MODELS = ("user", "report", "contactrequest", "caserevision", "decision", "appeal")
 
 
 class CommunityConfig(AppConfig):

@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from community import services
-from community.models import Case, Organisation, User
+from community import appeals, services
+from community.models import Case, Decision, Organisation, User
 from roadmap.models import Challenge, Phase
 
 DEMO_PASSWORD = "samen-maken-2026"
@@ -203,6 +203,10 @@ def load_accounts() -> list[DemoAccount]:
 
     if not Case.objects.filter(author__in=members).exists():
         _load_cases(members, moderator)
+    if not Decision.objects.filter(member__in=members, kind=Decision.Kind.AUTO_HIDDEN).exists():
+        # The administrator hid the comment that is objected to, so the demo moderator
+        # is the other moderator who decides on the objection.
+        _load_moderation(members, admin, organiser)
 
     return [
         DemoAccount(admin.email, "beheerder (alles, ook /beheer/)", _two_factor(admin)),
@@ -242,3 +246,41 @@ def _load_cases(members, moderator):
         cases.append(case)
     for case_index, member_index, text in COMMENTS:
         services.comment_create(case=cases[case_index], author=members[member_index], body=text)
+
+
+# A comment that three members report (so it is hidden automatically), and one that a
+# moderator hides and its author objects to: something in each queue to look at.
+ADVERT = (
+    "Wil jij ook sneller resultaat met bewoners? Wij geven een training co-creatie in "
+    "één dag, nu met vijftig procent korting. Stuur me een bericht!"
+)
+OVERSHARED = (
+    "Wij deden dit ook in de Lindenwijk. Bel gerust mevrouw De Groot van nummer 12, zij "
+    "weet er alles van en is altijd thuis."
+)
+APPEAL = (
+    "Mevrouw De Groot vond het goed dat ik haar noemde, ze wil graag mensen helpen. Ik "
+    "heb haar telefoonnummer er niet bij gezet. Kan de reactie terug?"
+)
+
+
+def _load_moderation(members, moderator, organiser):
+    sanne, youssef, marieke = members
+    cases = list(Case.objects.published().filter(author__in=members).order_by("pk")[:2])
+    if len(cases) < 2:
+        return
+    advert = services.comment_create(case=cases[0], author=youssef, body=ADVERT)
+    for reporter in (sanne, marieke, organiser):
+        services.report_create(
+            reporter=reporter, item=advert, reason="spam", text="Dit is reclame."
+        )
+    overshared = services.comment_create(case=cases[1], author=marieke, body=OVERSHARED)
+    services.report_create(reporter=sanne, item=overshared, reason="personal_data")
+    services.content_hide(
+        item=overshared,
+        moderator=moderator,
+        reason="Je noemt een bewoner met naam en adres. Dat mag niet zonder haar toestemming.",
+        ground="privacy",
+    )
+    decision = Decision.objects.filter(comment=overshared).latest("created_at")
+    appeals.appeal_create(decision=decision, member=marieke, text=APPEAL)

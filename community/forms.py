@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.utils import timezone
 
 from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
 from cocreatie.core.tags import TagNamesField
+from community import house_rules
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
@@ -132,6 +136,14 @@ class DecisionForm(forms.Form):
         },
         help_text="De auteur ziet dit bericht bij het verhaal en krijgt het per e-mail.",
     )
+    ground = forms.ChoiceField(
+        label="Op welke huisregel rust je besluit?",
+        required=False,
+        choices=lambda: [("", "Geen: het gaat om de inhoud of de vorm"), *house_rules.choices()],
+        help_text="Bij afwijzen of een aanpassing vragen leest de auteur deze huisregel in "
+        "de uitleg van je besluit.",
+        error_messages={"invalid_choice": "Kies een huisregel uit de lijst."},
+    )
 
 
 def _note_field(label: str, *, required: bool = True, required_message: str = ""):
@@ -158,6 +170,61 @@ class ReasonForm(forms.Form):
         self.fields["reason"].required = required
 
 
+class HideForm(ReasonForm):
+    """Hiding: the reason, and the house rule it rests on (empty: the one the reports
+    point to)."""
+
+    ground = forms.ChoiceField(
+        label="Huisregel",
+        required=False,
+        choices=lambda: [("", "Zoals in de meldingen"), *house_rules.choices()],
+        error_messages={"invalid_choice": "Kies een huisregel uit de lijst."},
+    )
+
+
+class SuspendForm(forms.Form):
+    """A moderator suspends a member: why, on which house rule, and until when (empty:
+    until a moderator lifts it). The account reopens at the start of the end date."""
+
+    reason = _note_field(
+        "Reden voor het lid", required_message="Schrijf op waarom je dit lid schorst."
+    )
+    ground = forms.ChoiceField(
+        label="Welke huisregel is overtreden?",
+        choices=house_rules.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies de huisregel waar het om gaat.",
+            "invalid_choice": "Kies een huisregel uit de lijst.",
+        },
+    )
+    until = forms.DateField(
+        label="Geschorst tot",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=(
+            "Op deze dag kan het lid vanaf 0.00 uur weer inloggen. Laat je dit leeg, dan "
+            "duurt de schorsing tot een moderator die opheft."
+        ),
+        error_messages={"invalid": "Vul een geldige datum in, bijvoorbeeld 15-12-2026."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        self.fields["until"].widget.attrs["min"] = tomorrow.isoformat()
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        if until is not None and until <= timezone.localdate():
+            raise forms.ValidationError(
+                "Kies een datum na vandaag. Moet de schorsing niet vanzelf aflopen? Laat de "
+                "datum dan leeg."
+            )
+        return until
+
+
 class MessageForm(forms.Form):
     """An optional note: with a review request, or when a report is closed."""
 
@@ -176,13 +243,30 @@ class CommentForm(OnceForm):
     )
 
 
-class ReportForm(forms.ModelForm):
-    class Meta:
-        model = Report
-        fields = ["reason", "text"]
-        widgets = {"reason": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"reason": "Waarom meld je dit?", "text": "Toelichting (mag leeg blijven)"}
-        error_messages = {"reason": {"required": "Kies een reden."}}
+class ReportForm(forms.Form):
+    """Why a member reports a case or comment: one reason (none chosen beforehand, no
+    empty choice) and an optional explanation."""
+
+    reason = forms.ChoiceField(
+        label="Waarom meld je dit?",
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies een reden.",
+            "invalid_choice": "Kies een van de redenen uit de lijst.",
+        },
+    )
+    text = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        help_text="Wat klopt er niet? Bij 'Iets anders' hebben we een korte toelichting nodig.",
+        error_messages={
+            "max_length": "Je toelichting is te lang: maximaal %(limit_value)d tekens "
+            "(nu %(show_value)d).",
+        },
+    )
 
     def clean(self):
         data = super().clean()

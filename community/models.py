@@ -176,7 +176,7 @@ class Profile(models.Model):
 
 class CaseQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Case.Status.PUBLISHED, is_hidden=False)
+        return self.filter(status=Case.Status.PUBLISHED, is_hidden=False, deleted_at=None)
 
     def visible_to(self, user):
         """Published cases for everyone; the author's own and, for moderators, all."""
@@ -186,7 +186,8 @@ class CaseQuerySet(models.QuerySet):
             return self
         if user.is_authenticated:
             return self.filter(
-                models.Q(status=Case.Status.PUBLISHED, is_hidden=False) | models.Q(author=user)
+                models.Q(status=Case.Status.PUBLISHED, is_hidden=False) | models.Q(author=user),
+                deleted_at=None,
             )
         return self.published()
 
@@ -282,7 +283,7 @@ class Case(MarkdownFieldsMixin, models.Model):
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and not self.is_hidden
+        return self.status == self.Status.PUBLISHED and not self.is_hidden and not self.deleted_at
 
     @property
     def is_editable_by_author(self):
@@ -317,7 +318,8 @@ class Case(MarkdownFieldsMixin, models.Model):
 
 
 class CaseRevision(models.Model):
-    """What a published case looked like before its author changed it."""
+    """What a case looked like before its author changed it, once a moderator had seen
+    it (published, or sent back for changes): text fields, phases, challenges, tags."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions")
     editor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -336,21 +338,31 @@ class CaseRevision(models.Model):
 
 class CommentQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(is_hidden=False)
+        return self.filter(is_hidden=False, deleted_at=None, held_at=None)
+
+    def held(self):
+        """Waiting for a moderator's approval (``community.spam``); once hidden, no more."""
+        return self.filter(held_at__isnull=False, is_hidden=False, deleted_at=None)
 
     def public(self):
         """What any visitor sees: visible comments on published cases."""
-        return self.visible().filter(case__status=Case.Status.PUBLISHED, case__is_hidden=False)
+        return self.visible().filter(
+            case__status=Case.Status.PUBLISHED, case__is_hidden=False, case__deleted_at=None
+        )
 
     def visible_to(self, user):
-        """Visible comments for everyone; hidden ones too for their author (who may ask
-        for another look) and for moderators."""
+        """Visible comments for everyone; hidden ones too for their author (who may
+        object) and for moderators, who also still see those their author deleted while
+        they were reported (``community.evidence``). A held comment: its author and
+        moderators only."""
         from community.permissions import is_moderator  # permissions loads the auth views
 
         if is_moderator(user):
             return self
         if user.is_authenticated:
-            return self.filter(models.Q(is_hidden=False) | models.Q(author=user))
+            return self.filter(
+                models.Q(is_hidden=False, held_at=None) | models.Q(author=user), deleted_at=None
+            )
         return self.visible()
 
 
@@ -386,6 +398,12 @@ class Comment(models.Model):
         return f"{self.case.get_absolute_url()}#reactie-{self.pk}"
 
 
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        """Waiting for a moderator: neither resolved nor withdrawn by the reporter."""
+        return self.filter(resolved_at__isnull=True, withdrawn_at__isnull=True)
+
+
 class Report(models.Model):
     """A member flags a case or a comment; moderators resolve it."""
 
@@ -412,6 +430,8 @@ class Report(models.Model):
     )
     # The reporter took it back before a moderator resolved it.
     withdrawn_at = models.DateTimeField("ingetrokken", null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -478,6 +498,7 @@ class ModerationVerb(models.TextChoices):
     APPROVE = "approve", "Goedgekeurd na beoordeling"
     SPAM_REMOVE = "spam_remove", "Alle bijdragen van een spamaccount verwijderd"
     MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
+    LOG_EXPORT = "log_export", "Logboek gedownload"
 
 
 class ContactRequest(models.Model):

@@ -1,5 +1,8 @@
 """Writes with rules for the community: one function each, atomic, logged, mail on commit."""
 
+from collections import Counter
+from datetime import date, datetime, time
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -11,12 +14,15 @@ from cocreatie.core import memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
 from cocreatie.core.content import content_changed
 from cocreatie.core.mail import send_after_commit
-from cocreatie.core.models import ActionLog
+from community import house_rules
+from community.decisions import decision_record
+from community.evidence import evidence_delete, evidence_erase_if_settled
 from community.models import (
     Case,
     CaseRevision,
     Comment,
     ContactRequest,
+    Decision,
     ModerationVerb,
     Organisation,
     Profile,
@@ -160,23 +166,35 @@ def case_create(*, author: User, phases=(), challenges=(), tags=(), **fields) ->
 def case_update(
     *, case: Case, editor: User, phases=None, challenges=None, tags=None, **fields
 ) -> Case:
-    """Change a case. A published case stays published; its earlier text is kept so
+    """Change a case. A published case stays published. Once a moderator has seen the
+    case (published, or sent back for changes), its earlier version is kept so
     moderators can see what changed."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.author_id != editor.pk:
         raise PermissionDenied
     if not case.is_editable_by_author:
         raise ValidationError("Dit praktijkverhaal kun je nu niet wijzigen.")
-    previous = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
+    reviewed = case.status in (Case.Status.PUBLISHED, Case.Status.CHANGES_REQUESTED)
+    previous = _case_snapshot(case) if reviewed else None
     for name, value in fields.items():
         setattr(case, name, value)
     case.save()
     _set_case_relations(case, phases=phases, challenges=challenges, tags=tags)
-    current = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
-    if case.status == Case.Status.PUBLISHED and current != previous:
+    if reviewed and (current := _case_snapshot(case)) != previous:
         CaseRevision.objects.create(case=case, editor=editor, previous=previous, current=current)
-        log_action(actor=editor, verb=ModerationVerb.EDIT_PUBLISHED, target=case)
+        if case.status == Case.Status.PUBLISHED:
+            log_action(actor=editor, verb=ModerationVerb.EDIT_PUBLISHED, target=case)
     return case
+
+
+def _case_snapshot(case: Case) -> dict:
+    """What a revision keeps of a case: its text fields and the names of its phases,
+    challenges and tags."""
+    snapshot = {name: getattr(case, name) for name in CASE_TEXT_FIELDS}
+    snapshot["phases"] = sorted(case.phases.values_list("title", flat=True))
+    snapshot["challenges"] = sorted(case.challenges.values_list("title", flat=True))
+    snapshot["tags"] = sorted(case.tags.names())
+    return snapshot
 
 
 @transaction.atomic
@@ -202,13 +220,19 @@ MODERATION_DECISIONS = {
 
 
 @transaction.atomic
-def case_decide(*, case: Case, moderator: User, decision: str, message: str) -> Case:
+def case_decide(
+    *, case: Case, moderator: User, decision: str, message: str, ground: str = ""
+) -> Case:
     """Publish, ask for changes or reject a submitted case, always with a message that
-    the author sees on the case and receives by e-mail."""
+    the author sees on the case and receives by e-mail. Asking for changes and rejecting
+    are decisions with a statement of reasons (``ground``: a house rule key, optional);
+    that statement is the author's only mail about it."""
     if not is_moderator(moderator):
         raise PermissionDenied
     if decision not in MODERATION_DECISIONS:
         raise ValidationError("Onbekende beslissing.")
+    if ground and house_rules.get(ground) is None:
+        raise ValidationError("Kies een huisregel uit de lijst.")
     message = message.strip()
     if not message:
         raise ValidationError("Schrijf een bericht voor de auteur.")
@@ -222,10 +246,18 @@ def case_decide(*, case: Case, moderator: User, decision: str, message: str) -> 
         case.published_at = timezone.now()
     case.save()
     log_action(actor=moderator, verb=action, target=case, message=message)
-    if case.author:
-        send_after_commit(
-            "case_decision", {"case": case, "decision": decision}, [case.author.email]
+    if case.author and status == Case.Status.PUBLISHED:
+        send_after_commit("case_decision", {"case": case}, [case.author.email])
+    elif case.author:
+        kind = (
+            Decision.Kind.CASE_CHANGES
+            if status == Case.Status.CHANGES_REQUESTED
+            else Decision.Kind.CASE_REJECTED
         )
+        decision_record(
+            kind=kind, member=case.author, item=case, ground=ground, message=message,
+            moderator=moderator,
+        )  # fmt: skip
     return case
 
 
@@ -251,11 +283,18 @@ def case_feature(*, case: Case, moderator: User, featured: bool) -> Case:
 
 def _set_visibility(
     *, item: Case | Comment, moderator: User | None, hidden: bool, reason: str, verb: str,
-    mail_template: str | None, original: Case | Comment | None = None,
-) -> None:  # fmt: skip
+    mail_template: str | None = None, original: Case | Comment | None = None,
+    ground: str = "", statement: bool = True,
+) -> Decision | None:  # fmt: skip
     """Hide or show a case or comment: the one way visibility changes. The item's open
-    reports are resolved, the step is logged, search and cached pages follow, and the
-    author is told (when ``mail_template`` is given)."""
+    reports are resolved, the step is logged, search and cached pages follow.
+
+    Hiding is a decision about the author: they get a statement of reasons (their only
+    mail about it), ``HIDDEN`` by a moderator or ``AUTO_HIDDEN`` when ``moderator`` is
+    None, on ``ground`` (a house rule key) or else the rule most open reports point to.
+    ``statement=False``: the caller sends the author one statement of its own. Showing
+    mails ``mail_template`` to the author, when given."""
+    reasons = _open_report_reasons(item) if hidden else {}
     item.is_hidden, item.review_requested_at = hidden, None
     item.hidden_reason = reason if hidden else ""
     item.save()  # the save signal refreshes the search row and the cached pages
@@ -265,8 +304,55 @@ def _set_visibility(
     if moderator is not None:
         _resolve_reports(item, moderator)
     log_action(actor=moderator, verb=verb, target=item, message=reason)
-    if mail_template and item.author:
-        send_after_commit(mail_template, {"item": item, "reason": reason}, [item.author.email])
+    if not item.author or (hidden and not statement):
+        return None
+    if not hidden:
+        if mail_template:
+            send_after_commit(mail_template, {"item": item, "reason": reason}, [item.author.email])
+        return None
+    automatic = moderator is None
+    return decision_record(
+        kind=Decision.Kind.AUTO_HIDDEN if automatic else Decision.Kind.HIDDEN,
+        member=item.author,
+        item=item,
+        ground=ground or _reports_ground(reasons),
+        message=_reports_summary(reasons) if automatic else reason,
+        moderator=moderator,
+    )
+
+
+def _open_report_reasons(item: Case | Comment) -> dict[str, int]:
+    """How many open reports about the item give each reason, most given first (on a
+    tie "something else" last, then in the order of the report form)."""
+    counts = Counter(
+        Report.objects.filter(
+            resolved_at__isnull=True, withdrawn_at__isnull=True, **_target_kwargs(item)
+        ).values_list("reason", flat=True)
+    )
+    order = list(Report.Reason.values)
+    ranked = sorted(
+        counts.items(),
+        key=lambda pair: (-pair[1], pair[0] == Report.Reason.OTHER, order.index(pair[0])),
+    )
+    return dict(ranked)
+
+
+def _reports_ground(reasons: dict[str, int]) -> str:
+    """The house rule the most given report reason points to ("" without reports)."""
+    return house_rules.rule_for_reason(next(iter(reasons))) if reasons else ""
+
+
+def _reports_summary(reasons: dict[str, int]) -> str:
+    """For an automatic hide: how many members reported it and the reasons they chose
+    (never who they are or what they wrote)."""
+    if not reasons:
+        return ""
+    total = sum(reasons.values())
+    counted = ", ".join(
+        f"{Report.Reason(reason).label.lower()} ({count} keer)" for reason, count in reasons.items()
+    )
+    reporters = "1 lid meldde" if total == 1 else f"{total} leden meldden"
+    return f"{reporters} dit. De redenen die ze kozen: {counted}."
 
 
 def _locked(item: Case | Comment) -> Case | Comment:
@@ -274,7 +360,8 @@ def _locked(item: Case | Comment) -> Case | Comment:
 
 
 @transaction.atomic
-def content_hide(*, item: Case | Comment, moderator: User, reason: str) -> None:
+def content_hide(*, item: Case | Comment, moderator: User, reason: str, ground: str = "") -> None:
+    """Hide on ``ground`` (a house rule key; empty: the rule the reports point to)."""
     if not is_moderator(moderator):
         raise PermissionDenied
     reason = reason.strip()
@@ -282,7 +369,7 @@ def content_hide(*, item: Case | Comment, moderator: User, reason: str) -> None:
         raise ValidationError("Schrijf op waarom je dit verbergt.")
     _set_visibility(
         item=_locked(item), moderator=moderator, hidden=True, reason=reason,
-        verb=ModerationVerb.HIDE, mail_template="content_hidden", original=item,
+        verb=ModerationVerb.HIDE, original=item, ground=ground,
     )  # fmt: skip
 
 
@@ -296,21 +383,6 @@ def content_restore(*, item: Case | Comment, moderator: User, reason: str = "") 
     )  # fmt: skip
 
 
-@transaction.atomic
-def content_request_review(*, item: Case | Comment, author: User, message: str) -> None:
-    """The author of hidden content asks a moderator to look again, once."""
-    item = _locked(item)
-    if item.author_id != author.pk:
-        raise PermissionDenied
-    if not item.is_hidden:
-        raise ValidationError("Dit is niet verborgen.")
-    if ActionLog.objects.for_target(item).filter(verb=ModerationVerb.REVIEW_REQUEST).exists():
-        raise ValidationError("Je hebt al eens om een nieuwe beoordeling gevraagd.")
-    item.review_requested_at = timezone.now()
-    item.save(update_fields=["review_requested_at"])
-    log_action(actor=author, verb=ModerationVerb.REVIEW_REQUEST, target=item, message=message)
-
-
 def _target_kwargs(item):
     return {"case": item} if isinstance(item, Case) else {"comment": item}
 
@@ -319,18 +391,39 @@ def _resolve_reports(item, moderator):
     Report.objects.filter(resolved_at__isnull=True, **_target_kwargs(item)).update(
         resolved_at=timezone.now(), resolved_by=moderator
     )
+    evidence_erase_if_settled(item)
 
 
 # --- Comments and reports --------------------------------------------------------------
 
+REPORT_DUPLICATE_MESSAGE = "Je hebt dit al gemeld. Een moderator kijkt ernaar."
+
 
 @transaction.atomic
 def comment_create(*, case: Case, author: User, body: str) -> Comment:
+    """A comment goes online at once, unless it is held for a moderator
+    (``community.spam``: a link from a brand-new member)."""
+    from community import spam  # spam builds on this module
+
     if not case.is_published:
         raise ValidationError("Je kunt alleen reageren op gepubliceerde praktijkverhalen.")
-    comment = Comment(case=case, author=author, body=body.strip())
+    held = spam.comment_needs_hold(author=author, body=body)
+    comment = Comment(
+        case=case, author=author, body=body.strip(), held_at=timezone.now() if held else None
+    )
     comment.full_clean()
     comment.save()
+    if held:
+        spam.comment_hold(comment=comment)
+    else:
+        comment_notify_case_author(comment=comment)
+    return comment
+
+
+def comment_notify_case_author(*, comment: Comment) -> None:
+    """Part of posting a comment (or approving a held one): the case's author hears of it
+    when they want to."""
+    case, author = comment.case, comment.author
     case_author = case.author
     if case_author and case_author.pk != author.pk and case_author.is_active:
         profile = profile_ensure(user=case_author)
@@ -340,32 +433,42 @@ def comment_create(*, case: Case, author: User, body: str) -> Comment:
                 {"case": case, "comment": comment, "commenter": profile_ensure(user=author)},
                 [case_author.email],
             )
-    return comment
 
 
 @transaction.atomic
-def comment_delete(*, comment: Comment, user: User) -> None:
-    if comment.author_id != user.pk:
+def comment_delete(*, comment: Comment, user: User) -> bool:
+    """The author deletes their comment. While it is reported, hidden or under appeal
+    it is kept for the moderators, out of public view (see ``community.evidence``).
+    Returns whether it was kept."""
+    comment = _locked(comment)
+    if comment.author_id != user.pk or comment.deleted_at is not None:
         raise PermissionDenied
-    comment.delete()
+    return evidence_delete(Comment.objects.filter(pk=comment.pk), actor=user) > 0
 
 
 @transaction.atomic
 def report_create(*, reporter: User, item: Case | Comment, reason: str, text: str = "") -> Report:
-    """One report per member per item; the third member's report hides the item."""
+    """One open report per member per item (after it is resolved or withdrawn, the
+    member may report it again); open reports by three members hide the item."""
     if getattr(item, "author_id", None) == reporter.pk:
         raise ValidationError("Je kunt je eigen bijdrage niet melden.")
+    if reason not in Report.Reason.values:
+        raise ValidationError("Kies een reden.")
     target = _target_kwargs(item)
-    if Report.objects.filter(reporter=reporter, **target).exists():
-        raise ValidationError("Je hebt dit al gemeld. Een moderator kijkt ernaar.")
+    if Report.objects.open().filter(reporter=reporter, **target).exists():
+        raise ValidationError(REPORT_DUPLICATE_MESSAGE)
     try:
         with transaction.atomic():
-            report = Report.objects.create(reporter=reporter, reason=reason, text=text, **target)
+            report = Report.objects.create(
+                reporter=reporter, reason=reason, text=text.strip(), **target
+            )
     except IntegrityError:
-        raise ValidationError("Je hebt dit al gemeld. Een moderator kijkt ernaar.") from None
-    open_reporters = Report.objects.filter(resolved_at__isnull=True, **target).aggregate(
-        members=Count("reporter", distinct=True)
-    )["members"]
+        raise ValidationError(REPORT_DUPLICATE_MESSAGE) from None
+    open_reporters = (
+        Report.objects.open()
+        .filter(**target)
+        .aggregate(members=Count("reporter", distinct=True))["members"]
+    )
     if open_reporters >= AUTO_HIDE_REPORTS:
         locked = _locked(item)
         if not locked.is_hidden:
@@ -379,6 +482,31 @@ def report_create(*, reporter: User, item: Case | Comment, reason: str, text: st
 
 
 @transaction.atomic
+def report_withdraw(*, report: Report, member: User) -> Report:
+    """The reporter takes back their own open report: it leaves the moderators' queue
+    and no longer counts towards hiding the item. An item hidden already stays hidden
+    until a moderator looks."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.reporter_id != member.pk:
+        raise PermissionDenied
+    if report.withdrawn_at is not None:
+        raise ValidationError("Je had deze melding al ingetrokken.")
+    if report.resolved_at is not None:
+        raise ValidationError("Een moderator heeft je melding al afgehandeld.")
+    report.withdrawn_at = timezone.now()
+    report.save(update_fields=["withdrawn_at"])
+    # No message: the entry names the reporter only as its actor.
+    log_action(
+        actor=member,
+        verb=ModerationVerb.REPORT_WITHDRAW,
+        target=report.target,
+        data={"report": report.pk, "reason": report.reason},
+    )
+    evidence_erase_if_settled(report.target)
+    return report
+
+
+@transaction.atomic
 def report_resolve(*, report: Report, moderator: User, message: str = "") -> None:
     if not is_moderator(moderator):
         raise PermissionDenied
@@ -387,37 +515,113 @@ def report_resolve(*, report: Report, moderator: User, message: str = "") -> Non
     log_action(
         actor=moderator, verb=ModerationVerb.RESOLVE_REPORT, target=report.target, message=message
     )
+    evidence_erase_if_settled(report.target)
 
 
 # --- Members ----------------------------------------------------------------------------
 
 
-def _set_suspension(*, member: User, moderator: User, suspended: bool, reason: str) -> None:
-    profile = profile_ensure(user=member)
+def _set_suspension(
+    *, member: User, moderator: User | None, suspended: bool, reason: str, ground: str = "",
+    until: date | None = None, statement: bool = True,
+) -> Decision | None:  # fmt: skip
+    """Suspend or reopen an account. While suspended ``is_active`` is off, so the
+    member's sessions stop working and allauth refuses the log-in (``community.adapters``
+    then tells them why and until when). Suspending is a decision with a statement of
+    reasons; reopening is mailed too (``statement=False``: neither, the caller sends one
+    statement of its own). ``moderator`` None: the end date passed."""
+    profile_ensure(user=member)
+    profile = Profile.objects.select_for_update().get(user=member)
+    if suspended == (profile.suspended_at is not None):
+        raise ValidationError(
+            "Dit lid is al geschorst." if suspended else "Dit lid is niet geschorst."
+        )
+    ends_at = timezone.make_aware(datetime.combine(until, time.min)) if until else None
+    ended = profile.suspended_until
     profile.suspended_at = timezone.now() if suspended else None
     profile.suspended_reason = reason if suspended else ""
-    profile.save(update_fields=["suspended_at", "suspended_reason"])
+    profile.suspended_until = ends_at
+    profile.save(update_fields=["suspended_at", "suspended_reason", "suspended_until"])
+    member.profile = profile
     member.is_active = not suspended
     member.save(update_fields=["is_active"])
-    verb = ModerationVerb.SUSPEND if suspended else ModerationVerb.UNSUSPEND
-    log_action(actor=moderator, verb=verb, target=member, target_label=profile, message=reason)
+    if suspended:
+        verb = ModerationVerb.SUSPEND
+    else:
+        verb = ModerationVerb.UNSUSPEND if moderator else ModerationVerb.SUSPENSION_END
+    log_action(
+        actor=moderator, verb=verb, target=member, target_label=profile, message=reason,
+        data={"ground": ground, "until": until.isoformat() if until else None}
+        if suspended else None,
+    )  # fmt: skip
+    if not statement:
+        return None
+    if not suspended:
+        send_after_commit(
+            "suspension_lifted",
+            {"automatic": moderator is None, "reason": reason, "until": ended},
+            [member.email],
+        )
+        return None
+    return decision_record(
+        kind=Decision.Kind.SUSPENDED, member=member, ground=ground, message=reason,
+        moderator=moderator, ends_at=ends_at,
+    )  # fmt: skip
 
 
 @transaction.atomic
-def member_suspend(*, member: User, moderator: User, reason: str) -> None:
-    """A suspended member can no longer log in or post."""
+def member_suspend(
+    *, member: User, moderator: User, reason: str, ground: str = "", until: date | None = None,
+    statement: bool = True,
+) -> Decision | None:  # fmt: skip
+    """A suspended member can no longer log in or post. ``ground``: the house rule (key)
+    they broke; ``until``: the day the account reopens by itself, at 0.00 local time
+    (None: until a moderator lifts it). The member gets a statement of reasons, unless
+    ``statement=False`` (the caller sends one of its own, e.g. for removed spam)."""
     if not is_moderator(moderator) or member.pk == moderator.pk:
         raise PermissionDenied
-    if not reason.strip():
+    reason = reason.strip()
+    if not reason:
         raise ValidationError("Schrijf op waarom je dit lid schorst.")
-    _set_suspension(member=member, moderator=moderator, suspended=True, reason=reason.strip())
+    if ground and house_rules.get(ground) is None:
+        raise ValidationError("Kies een huisregel uit de lijst.")
+    if until is not None and until <= timezone.localdate():
+        raise ValidationError("Kies een einddatum na vandaag.")
+    return _set_suspension(
+        member=member, moderator=moderator, suspended=True, reason=reason, ground=ground,
+        until=until, statement=statement,
+    )  # fmt: skip
 
 
 @transaction.atomic
-def member_unsuspend(*, member: User, moderator: User, reason: str = "") -> None:
+def member_unsuspend(
+    *, member: User, moderator: User, reason: str = "", statement: bool = True
+) -> None:
+    """A moderator lifts a suspension; the member is told by mail (``statement=False``:
+    the caller tells them, e.g. in the answer to their appeal)."""
     if not is_moderator(moderator):
         raise PermissionDenied
-    _set_suspension(member=member, moderator=moderator, suspended=False, reason=reason.strip())
+    _set_suspension(
+        member=member, moderator=moderator, suspended=False, reason=reason.strip(),
+        statement=statement,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def member_suspension_end(*, member: User) -> bool:
+    """Reopen the account if its suspension's end date has passed, as the system (logged,
+    mailed). No scheduled job does this: the log-in asks (``community.adapters``).
+    Returns whether the account reopened now."""
+    profile = Profile.objects.select_for_update().filter(user=member).first()
+    if (
+        profile is None
+        or profile.suspended_at is None
+        or profile.suspended_until is None
+        or profile.suspended_until > timezone.now()
+    ):
+        return False
+    _set_suspension(member=member, moderator=None, suspended=False, reason="")
+    return True
 
 
 # --- The member's own data ---------------------------------------------------------------
@@ -495,9 +699,9 @@ def account_export(*, user: User) -> dict:
 def account_delete(*, user: User, delete_content: bool) -> None:
     """Delete a member. Their published cases and comments stay as 'voormalig lid'
     (the author link is cleared) unless they chose to delete them too."""
-    if delete_content:
-        user.cases.all().delete()
-        user.comments.all().delete()
+    if delete_content:  # what is reported or hidden stays for the moderators, for now
+        evidence_delete(user.cases.all(), actor=user)
+        evidence_delete(user.comments.all(), actor=user)
     else:
         user.cases.exclude(status=Case.Status.PUBLISHED).delete()
     forget_subject(user)

@@ -20,6 +20,7 @@ register_converter(VisibilityActionConverter, "visibility")
 app_name = "community"
 
 urlpatterns = [
+    path("huisregels/", views.HouseRulesView.as_view(), name="house_rules"),
     path("community/", views.CaseListView.as_view(), name="case_list"),
     path("community/verhalen/nieuw/", views.CaseCreateView.as_view(), name="case_create"),
     path("community/verhalen/<slug:slug>/", views.CaseDetailView.as_view(), name="case_detail"),
@@ -49,9 +50,14 @@ urlpatterns = [
         name="report",
     ),
     path(
-        "community/herbeoordeling/<kind:kind>/<int:pk>/",
-        views.ReviewRequestView.as_view(),
-        name="review_request",
+        "community/meldingen/<int:pk>/intrekken/",
+        views.ReportWithdrawView.as_view(),
+        name="report_withdraw",
+    ),
+    path(
+        "community/bezwaar/<int:pk>/",
+        views.AppealCreateView.as_view(),
+        name="appeal_create",
     ),
     path("community/mijn-verhalen/", views.MyCasesView.as_view(), name="my_cases"),
     path("community/mijn-profiel/", views.ProfileUpdateView.as_view(), name="profile_update"),
@@ -69,6 +75,11 @@ urlpatterns = [
     ),
     path("moderatie/", views.ModerationDashboardView.as_view(), name="moderation"),
     path("moderatie/logboek/", views.ModerationLogView.as_view(), name="moderation_log"),
+    path(
+        "moderatie/logboek/export.csv",
+        views.ModerationLogExportView.as_view(),
+        name="moderation_log_export",
+    ),
     path(
         "moderatie/verhalen/<slug:slug>/",
         views.ModerationCaseView.as_view(),
@@ -98,5 +109,20 @@ urlpatterns = [
         "moderatie/leden/<slug:slug>/schorsen/",
         views.ModerationSuspendView.as_view(),
         name="moderation_suspend",
+    ),
+    path(
+        "moderatie/leden/<slug:slug>/spam-verwijderen/",
+        views.ModerationSpamRemoveView.as_view(),
+        name="moderation_spam_remove",
+    ),
+    path(
+        "moderatie/reacties/<int:pk>/goedkeuren/",
+        views.ModerationCommentApproveView.as_view(),
+        name="moderation_comment_approve",
+    ),
+    path(
+        "moderatie/bezwaren/<int:pk>/",
+        views.ModerationAppealView.as_view(),
+        name="moderation_appeal",
     ),
 ]

@@ -3,34 +3,42 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
-from cocreatie.core.models import ActionLog
+from cocreatie.core.spreadsheet import spreadsheet_response
 from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin, OnceOnlyMixin
-from community import pagination, services
-from community.diff import revision_diffs
+from community import appeals, moderation_dashboard, moderation_log, pagination, services, spam
+from community.appeal_forms import AppealDecisionForm, AppealForm
+from community.diff import resubmission_diff, revision_diffs
+from community.evidence import evidence_needed
 from community.forms import (
     AccountDeleteForm,
     CaseFilterForm,
     CaseForm,
     CommentForm,
     DecisionForm,
+    HideForm,
     MessageForm,
     ProfileForm,
     ReasonForm,
     ReportForm,
+    SuspendForm,
 )
-from community.models import Case, Comment, Organisation, Profile, Report
+from community.house_rules import RULES
+from community.models import Case, Comment, Decision, Organisation, Profile, Report
 from community.permissions import ModeratorRequiredMixin, is_moderator
 from roadmap.models import Challenge, Example, Phase
 
@@ -62,6 +70,15 @@ def safe_next(request, default: str) -> str:
     ):
         return target
     return default
+
+
+class HouseRulesView(BreadcrumbsMixin, TemplateView):
+    """The house rules, each with an anchor: the footer, the report form and every
+    statement of reasons link here."""
+
+    template_name = "community/house_rules.html"
+    breadcrumb_label = "Huisregels"
+    extra_context = {"rules": RULES}
 
 
 # --- Cases --------------------------------------------------------------------------------
@@ -107,7 +124,28 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
         )
 
 
-class CaseDetailView(BreadcrumbsMixin, DetailView):
+class MyReportsMixin:
+    """Adds ``my_reports``, the logged-in member's open reports on a published case and
+    its comments (``my_reported_comment_ids``), and ``my_case_report``, the one on the
+    case itself: the page says "Je hebt dit gemeld" there, with a button to withdraw
+    it. One query."""
+
+    def get_context_data(self, **kwargs):
+        user, case = self.request.user, self.object
+        reports = []
+        if user.is_authenticated and case.is_published:
+            reports = list(
+                Report.objects.open().filter(Q(case=case) | Q(comment__case=case), reporter=user)
+            )
+        return super().get_context_data(
+            my_reports=reports,
+            my_reported_comment_ids={report.comment_id for report in reports if report.comment_id},
+            my_case_report=next((report for report in reports if report.case_id), None),
+            **kwargs,
+        )
+
+
+class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
     """A case as its readers see it. Drafts and cases under review are visible only to
     their author and moderators; for the author this page is the preview."""
 
@@ -257,57 +295,87 @@ class MyCasesView(LoginRequiredMixin, BreadcrumbsMixin, ListView):
         return community_trail(("Mijn praktijkverhalen", None))
 
 
-class ReviewRequestView(LoginRequiredMixin, View):
-    """The author of hidden content asks once for a new look."""
-
-    def post(self, request, kind, pk):
-        model = Case if kind == "verhaal" else Comment
-        item = get_object_or_404(model, pk=pk, author=request.user, is_hidden=True)
-        form = MessageForm(request.POST)
-        if not form.is_valid():
-            form_errors_message(request, form)
-        else:
-            try:
-                services.content_request_review(
-                    item=item, author=request.user, message=form.cleaned_data["message"]
-                )
-            except ValidationError as error:
-                form_error_message(request, error)
-            else:
-                messages.success(request, "Je vraag is doorgestuurd naar de moderatoren.")
-        target = item if isinstance(item, Case) else item.case
-        return redirect(target)
-
-
 # --- Comments and reports -------------------------------------------------------------
 
 
-class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, View):
+class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, CaseDetailView):
+    """Post a comment on a published case. A comment with errors comes back on the case
+    page itself (status 200, not a redirect): the error summary, the field marked, and
+    what was typed."""
+
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return super().get_queryset().published()
+
     def post(self, request, slug):
-        case = get_object_or_404(Case.objects.published(), slug=slug)
+        self.object = case = self.get_object()
         form = CommentForm(request.POST)
+        if limited := spam.rate_limited(request, spam.COMMENT_LIMIT):
+            form.add_error(None, limited)
+            return too_many_requests(self.form_invalid(form))
         if not form.is_valid():
-            form_errors_message(request, form)
-            return redirect(f"{case.get_absolute_url()}#reageren")
-        comment, repeat = self.create_once(
-            form,
-            lambda: services.comment_create(
-                case=case, author=request.user, body=form.cleaned_data["body"]
-            ),
-            fallback=case.get_absolute_url(),
-        )
+            return self.form_invalid(form)
+        try:
+            comment, repeat = self.create_once(
+                form,
+                lambda: services.comment_create(
+                    case=case, author=request.user, body=form.cleaned_data["body"]
+                ),
+                fallback=case.get_absolute_url(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
         if repeat:
             return repeat
-        messages.success(request, "Je reactie staat erbij.")
+        messages.success(
+            request, spam.HELD_NOTICE if comment.held_at else "Je reactie staat erbij."
+        )
         return redirect(comment)
 
+    def form_invalid(self, form):
+        context = self.get_context_data(object=self.object)
+        context["comment_form"] = form
+        return self.render_to_response(context)
 
-class CommentDeleteView(LoginRequiredMixin, View):
+
+class CommentDeleteView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
+    """The author deletes their comment: this page asks "are you sure?", the POST
+    deletes. While it is reported, hidden or under appeal the moderators keep it until
+    that is settled (``community.evidence``); the page says so."""
+
+    template_name = "community/comment_delete_confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.comment = get_object_or_404(
+                Comment.objects.select_related("case"),
+                pk=kwargs["pk"],
+                author=request.user,
+                deleted_at__isnull=True,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        case = self.comment.case
+        return community_trail((case.title, case.get_absolute_url()), ("Reactie verwijderen", None))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            comment=self.comment, kept=evidence_needed(self.comment), **kwargs
+        )
+
     def post(self, request, pk):
-        comment = get_object_or_404(Comment, pk=pk, author=request.user)
-        case = comment.case
-        services.comment_delete(comment=comment, user=request.user)
-        messages.success(request, "Je reactie is verwijderd.")
+        case = self.comment.case
+        kept = services.comment_delete(comment=self.comment, user=request.user)
+        messages.success(
+            request,
+            "Je reactie is verwijderd. De moderatoren bewaren de tekst tot de melding of het "
+            "bezwaar is afgehandeld; daarna wissen we hem."
+            if kept
+            else "Je reactie is verwijderd.",
+        )
         return redirect(case)
 
 
@@ -331,9 +399,20 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         return community_trail((self.case.title, self.case.get_absolute_url()), ("Melden", None))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(item=self.item, case=self.case, **kwargs)
+        # Already reported and still open: the page says so, with a button to withdraw.
+        open_report = (
+            Report.objects.open()
+            .filter(reporter=self.request.user, **{self.item._meta.model_name: self.item})
+            .first()
+        )
+        return super().get_context_data(
+            item=self.item, case=self.case, open_report=open_report, **kwargs
+        )
 
     def form_valid(self, form):
+        if limited := spam.rate_limited(self.request, spam.REPORT_LIMIT):
+            form.add_error(None, limited)
+            return too_many_requests(self.form_invalid(form))
         try:
             services.report_create(
                 reporter=self.request.user,
@@ -459,31 +538,21 @@ class MyDataDownloadView(LoginRequiredMixin, View):
 
 
 class ModerationDashboardView(ModeratorRequiredMixin, BreadcrumbsMixin, TemplateView):
+    """What waits for a moderator, queue by queue, oldest first
+    (``community.moderation_dashboard``): a fixed number of queries however long the
+    queues are."""
+
     template_name = "community/moderation/dashboard.html"
     breadcrumb_label = "Moderatie"
-    queue_limit = 50
 
     def get_context_data(self, **kwargs):
-        open_reports = (
-            Report.objects.filter(resolved_at__isnull=True)
-            .select_related("reporter__profile", "case", "comment__case")
-            .order_by("created_at")
-        )
         return super().get_context_data(
-            submitted=Case.objects.filter(status=Case.Status.SUBMITTED)
-            .select_related("author__profile", "organisation")
-            .order_by("submitted_at")[: self.queue_limit],
+            **moderation_dashboard.moderation_queues(),
+            # Edits after publication (those before it were part of the review).
             edited=Case.objects.published()
-            .filter(revisions__isnull=False)
+            .filter(revisions__created_at__gte=F("published_at"))
             .annotate(revision_count=Count("revisions"))
             .order_by("-updated_at")[:10],
-            open_reports=open_reports[: self.queue_limit],
-            hidden_cases=Case.objects.filter(is_hidden=True)
-            .select_related("author__profile")
-            .order_by("-review_requested_at", "-updated_at")[: self.queue_limit],
-            hidden_comments=Comment.objects.filter(is_hidden=True)
-            .select_related("author__profile", "case")
-            .order_by("-review_requested_at", "-created_at")[: self.queue_limit],
             recent_log=log_entries()[:15],
             **kwargs,
         )
@@ -491,11 +560,12 @@ class ModerationDashboardView(ModeratorRequiredMixin, BreadcrumbsMixin, Template
 
 def log_entries():
     """The action log as the moderation pages show it: actor and target fetched."""
-    return ActionLog.objects.select_related("actor__profile").prefetch_related("target")
+    return moderation_log.log_entries()
 
 
 class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
-    """Review one case: its text, what changed since publication, and the decisions."""
+    """Review one case: its text, what changed since the last decision (when it comes
+    back after "changes requested") or since publication, and the decisions."""
 
     template_name = "community/moderation/case.html"
     context_object_name = "case"
@@ -507,9 +577,19 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
         return [("Moderatie", reverse("community:moderation")), (self.object.title, None)]
 
     def get_context_data(self, **kwargs):
+        case = self.object
+        # Edits before publication belong to the review, not to "changed since publication".
+        published_edits = (
+            case.revisions.filter(created_at__gte=case.published_at).select_related(
+                "editor__profile"
+            )[:20]
+            if case.published_at
+            else []
+        )
         return super().get_context_data(
-            revisions=revision_diffs(self.object.revisions.select_related("editor__profile")[:20]),
-            log=log_entries().for_target(self.object)[:50],
+            resubmission=resubmission_diff(case) if case.is_submitted else None,
+            revisions=revision_diffs(published_edits),
+            log=log_entries().for_target(case)[:50],
             **kwargs,
         )
 
@@ -547,14 +627,19 @@ class ModerationVisibilityView(ModeratorRequiredMixin, View):
         model = Case if kind == "verhaal" else Comment
         item = get_object_or_404(model, pk=pk)
         hiding = action == "verbergen"
-        form = ReasonForm(request.POST, required=hiding)
+        form = HideForm(request.POST) if hiding else ReasonForm(request.POST, required=False)
         if not form.is_valid():
             form_errors_message(request, form)
         else:
             reason = form.cleaned_data["reason"]
             try:
                 if hiding:
-                    services.content_hide(item=item, moderator=request.user, reason=reason)
+                    services.content_hide(
+                        item=item,
+                        moderator=request.user,
+                        reason=reason,
+                        ground=form.cleaned_data["ground"],
+                    )
                 else:
                     services.content_restore(item=item, moderator=request.user, reason=reason)
             except ValidationError as error:
@@ -578,38 +663,315 @@ class ModerationReportResolveView(ModeratorRequiredMixin, View):
         return redirect("community:moderation")
 
 
-class ModerationSuspendView(ModeratorRequiredMixin, View):
-    def post(self, request, slug):
-        profile = get_object_or_404(Profile.objects.select_related("user"), slug=slug)
-        lifting = request.POST.get("action") == "opheffen"
-        form = ReasonForm(request.POST, required=not lifting)
-        if not form.is_valid():
-            form_errors_message(request, form)
-            return redirect(profile)
-        reason = form.cleaned_data["reason"]
+class ModerationSuspendView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
+    """Suspend a member, with a reason, a house rule and an optional end date, or lift
+    their suspension. The page shows the form that fits the member's state; a POST
+    with ``action=opheffen`` lifts."""
+
+    template_name = "community/moderation/suspend.html"
+
+    @cached_property
+    def profile(self):
+        return get_object_or_404(Profile.objects.select_related("user"), slug=self.kwargs["slug"])
+
+    @cached_property
+    def lifting(self) -> bool:
+        if self.request.method == "POST":
+            return self.request.POST.get("action") == "opheffen"
+        return self.profile.suspended_at is not None
+
+    def get_form(self, form_class=None):
+        if self.lifting:
+            return ReasonForm(**self.get_form_kwargs(), required=False)
+        return SuspendForm(**self.get_form_kwargs())
+
+    def get_breadcrumbs(self):
+        return [
+            ("Moderatie", reverse("community:moderation")),
+            (self.profile.display_name, self.profile.get_absolute_url()),
+            ("Schorsing opheffen" if self.lifting else "Schorsen", None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, lifting=self.lifting, **kwargs)
+
+    def form_valid(self, form):
+        member, moderator = self.profile.user, self.request.user
         try:
-            if lifting:
+            if self.lifting:
                 services.member_unsuspend(
-                    member=profile.user, moderator=request.user, reason=reason
+                    member=member, moderator=moderator, reason=form.cleaned_data["reason"]
                 )
             else:
-                services.member_suspend(member=profile.user, moderator=request.user, reason=reason)
+                services.member_suspend(member=member, moderator=moderator, **form.cleaned_data)
         except ValidationError as error:
-            form_error_message(request, error)
-        else:
-            messages.success(request, "Opgeslagen.")
-        return redirect(profile)
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            "De schorsing is opgeheven. Het lid krijgt bericht per e-mail."
+            if self.lifting
+            else "Het lid is geschorst en krijgt bericht per e-mail.",
+        )
+        return redirect(self.profile)
 
 
-class ModerationLogView(ModeratorRequiredMixin, BreadcrumbsMixin, ListView):
-    """Every step by moderators, organisers and the system, newest first."""
+class ModerationLogView(ModeratorRequiredMixin, FilterQueryMixin, BreadcrumbsMixin, ListView):
+    """Every step by moderators, organisers and the system, newest first, filtered by
+    who, what, about what and when (``community.moderation_log``)."""
 
     template_name = "community/moderation/log.html"
     context_object_name = "entries"
     paginate_by = 50
 
+    def get(self, request, *args, **kwargs):
+        self.filter_form = moderation_log.LogFilterForm(request.GET)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return log_entries()
+        return moderation_log.log_filter(log_entries(), **self.filter_form.log_filters())
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page number that is not one shows the nearest page, never an error page."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
     def get_breadcrumbs(self):
         return [("Moderatie", reverse("community:moderation")), ("Logboek", None)]
+
+
+# --- Withdrawing a report -----------------------------------------------------------------
+
+
+class ReportWithdrawView(LoginRequiredMixin, View):
+    """The reporter takes back their own open report; anyone else's is not found."""
+
+    def post(self, request, pk):
+        report = get_object_or_404(
+            Report.objects.open().select_related("case", "comment__case"),
+            pk=pk,
+            reporter=request.user,
+        )
+        try:
+            services.report_withdraw(report=report, member=request.user)
+        except ValidationError as error:
+            form_error_message(request, error)
+        else:
+            messages.success(request, "Je melding is ingetrokken.")
+        # Back to the item, when the member can still see it there.
+        if report.case_id:
+            visible = Case.objects.published().filter(pk=report.case_id).exists()
+        else:
+            visible = Comment.objects.public().filter(pk=report.comment_id).exists()
+        return redirect(report.target if visible else reverse("community:case_list"))
+
+
+# --- Too many requests, held comments, spam accounts, the log export -------------------
+
+
+def too_many_requests(response):
+    """Over a rate limit (``community.spam``): ``response`` is the form again, with the
+    Dutch message as its error and what was typed still in it; it gets status 429."""
+    response.status_code = 429
+    return response
+
+
+class ModerationCommentApproveView(ModeratorRequiredMixin, View):
+    """A held comment goes online."""
+
+    def post(self, request, pk):
+        comment = get_object_or_404(Comment, pk=pk)
+        try:
+            spam.comment_approve(comment=comment, moderator=request.user)
+        except ValidationError as error:
+            form_error_message(request, error)
+        else:
+            messages.success(request, "De reactie is goedgekeurd. Iedereen ziet haar nu.")
+        return redirect(safe_next(request, reverse("community:moderation")))
+
+
+class ModerationSpamRemoveView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
+    """Everything a spam account posted hidden at once, and the account suspended: this
+    page says what will happen, the POST does it."""
+
+    template_name = "community/moderation/spam_remove_confirm.html"
+    form_class = ReasonForm
+
+    @cached_property
+    def profile(self):
+        return get_object_or_404(Profile.objects.select_related("user"), slug=self.kwargs["slug"])
+
+    def get_breadcrumbs(self):
+        return [
+            ("Moderatie", reverse("community:moderation")),
+            (self.profile.display_name, self.profile.get_absolute_url()),
+            ("Spam verwijderen", None),
+        ]
+
+    def get_context_data(self, **kwargs):
+        member = self.profile.user
+        return super().get_context_data(
+            profile=self.profile,
+            refusal=spam.spam_removal_refusal(member=member, moderator=self.request.user),
+            counts=spam.spam_account_counts(member=member),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            counts = spam.spam_account_remove(
+                member=self.profile.user,
+                moderator=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        cases = ngettext(
+            "%(count)d praktijkverhaal", "%(count)d praktijkverhalen", counts["cases"]
+        ) % {"count": counts["cases"]}
+        comments = ngettext("%(count)d reactie", "%(count)d reacties", counts["comments"]) % {
+            "count": counts["comments"]
+        }
+        messages.success(
+            self.request,
+            f"Verborgen: {cases} en {comments}. Het account is geschorst en het lid krijgt "
+            "een e-mail met de reden en hoe het bezwaar kan maken.",
+        )
+        return redirect(self.profile)
+
+
+@method_decorator(never_cache, name="dispatch")
+class ModerationLogExportView(ModeratorRequiredMixin, View):
+    """The log rows that match the filters of the log page, as a spreadsheet; the
+    download is a step in the log too. Filters that are not valid send you back to the
+    log, which says what is wrong."""
+
+    def get(self, request):
+        form = moderation_log.LogFilterForm(request.GET)
+        if not form.is_valid():
+            messages.error(request, "Pas eerst de filters aan; dan kun je het logboek downloaden.")
+            return redirect(f"{reverse('community:moderation_log')}?{request.GET.urlencode()}")
+        content = moderation_log.log_export(actor=request.user, filters=form.log_filters())
+        stamp = timezone.localdate().isoformat()
+        return spreadsheet_response(content, f"logboek-{stamp}.csv")
+
+
+# --- Appeals ------------------------------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class AppealCreateView(BreadcrumbsMixin, FormView):
+    """The member a decision is about objects to it, in their own words, once. Logged
+    in, or (for a suspension, when logging in is not possible) through the signed link
+    in the statement of reasons (``community.appeals.appeal_url``)."""
+
+    template_name = "community/appeal_form.html"
+    form_class = AppealForm
+
+    def dispatch(self, request, *args, **kwargs):
+        decision = get_object_or_404(
+            Decision.objects.select_related(
+                "member__profile", "moderator", "case", "comment__case", "appeal"
+            ),
+            pk=kwargs["pk"],
+        )
+        token = request.GET.get("t", "")
+        if request.user.is_authenticated and request.user.pk == decision.member_id:
+            self.member = request.user
+        elif appeals.appeal_token_valid(decision, token):
+            self.member = decision.member
+        elif not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        else:
+            raise Http404("Not this member's decision.")
+        self.decision = decision
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return community_trail(("Bezwaar maken", None))
+
+    def get_context_data(self, **kwargs):
+        decision = self.decision
+        return super().get_context_data(
+            decision=decision,
+            item=decision.target,
+            appeal=getattr(decision, "appeal", None),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            appeals.appeal_create(
+                decision=self.decision, member=self.member, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            "Je bezwaar is verstuurd. Een moderator bekijkt het en je krijgt het besluit "
+            "per e-mail.",
+        )
+        return redirect(self.request.get_full_path())
+
+
+class ModerationAppealView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
+    """One appeal as the deciding moderator needs it: the content (also when its author
+    deleted it), the decision, its reports and the member's text; the POST decides."""
+
+    template_name = "community/moderation/appeal.html"
+    form_class = AppealDecisionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and is_moderator(request.user):
+            self.appeal = get_object_or_404(appeals.appeal_queryset(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [("Moderatie", reverse("community:moderation")), ("Bezwaar", None)]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "decision": self.appeal.decision}
+
+    def get_context_data(self, **kwargs):
+        appeal, user = self.appeal, self.request.user
+        decision = appeal.decision
+        item = decision.target
+        reports = (
+            Report.objects.filter(
+                **{"case" if isinstance(item, Case) else "comment": item}
+            ).order_by("created_at", "pk")
+            if item is not None
+            else Report.objects.none()
+        )
+        return super().get_context_data(
+            appeal=appeal,
+            decision=decision,
+            item=item,
+            reports=reports,
+            may_decide=appeals.may_decide(appeal, user),
+            own_decision=appeals.decided_it_myself(appeal, user),
+            log=log_entries().for_target(item or decision.member)[:50],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not appeals.may_decide(self.appeal, request.user):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            appeals.appeal_decide(
+                appeal=self.appeal, moderator=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Je besluit is opgeslagen. Het lid krijgt het per e-mail.")
+        return redirect("community:moderation")

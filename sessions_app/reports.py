@@ -7,18 +7,15 @@ each with its waiting-list place (``Seat.objects.with_waiting_place()``). The ex
 hold personal data, so each one is a service that checks the organiser and leaves a row
 in the action log.
 
-Spreadsheets are CSV the way Dutch Excel opens them without asking: UTF-8 with a
-byte-order mark, ``;`` between cells, dates as ``dd-mm-jjjj hh:mm`` in Amsterdam time.
+Spreadsheets are CSV the way Dutch Excel opens them without asking (see
+``cocreatie.core.spreadsheet``): UTF-8 with a byte-order mark, ``;`` between cells,
+dates as ``dd-mm-jjjj hh:mm`` in Amsterdam time, no cell that runs as a formula.
 """
 
-import csv
-import io
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractUser
 from django.db import transaction
@@ -26,6 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.spreadsheet import AMSTERDAM, spreadsheet, spreadsheet_date
 from community.permissions import require_organiser
 from sessions_app.models import (
     Evaluation,
@@ -36,34 +34,7 @@ from sessions_app.models import (
     SessionSeries,
 )
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV
-# injection); tab and carriage return let a formula hide behind white space.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SCORES = range(1, 6)
-
-
-# --- Spreadsheet cells ---------------------------------------------------------------------
-
-
-def spreadsheet_cell(value) -> str:
-    """``value`` as text a spreadsheet shows as it is and never runs as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def spreadsheet_date(value: datetime) -> str:
-    return timezone.localtime(value, AMSTERDAM).strftime("%d-%m-%Y %H:%M")
-
-
-def spreadsheet(rows: Iterable[Iterable]) -> str:
-    """CSV that Dutch Excel opens as columns, with every cell made safe."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    for row in rows:
-        writer.writerow([spreadsheet_cell(value) for value in row])
-    return out.getvalue()
 
 
 # --- Status of a seat ----------------------------------------------------------------------

@@ -24,6 +24,11 @@ def verb_label(verb: str) -> str:
     return _verbs.get(verb, verb)
 
 
+def verb_choices() -> list[tuple[str, str]]:
+    """Every registered verb as (value, label), by label: for a filter of the log."""
+    return sorted(_verbs.items(), key=lambda item: (item[1].casefold(), item[0]))
+
+
 def log_action(
     *, actor, verb: str, target=None, message: str = "", data: dict | None = None,
     target_label: str | None = None,

@@ -8,11 +8,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
-from community.models import Case, Organisation, Profile
+from community.models import Appeal, Case, Comment, Decision, Organisation, Profile
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 from sessions_app.attendance import certificate_issue
 from sessions_app.models import ParticipantMessage, Registration, Seat, SessionSeries
-from tests.browser.test_journeys import log_in
+from tests.browser.test_journeys import log_in, log_out
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,14 +101,38 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     page.get_by_label(re.compile("naam", re.I)).first.fill("")
     page.locator("main form").get_by_role("button").first.click()
     scanner.scan(page, "/community/mijn-profiel/ (with errors)")
+    mine = Comment.objects.filter(author__email="sanne@lindendal.example").first()
+    scanner.visit(page, f"/community/reacties/{mine.pk}/verwijderen/")
+    page.goto(f"{site.url}{case.get_absolute_url()}")
+    page.get_by_role("button", name="Reactie plaatsen").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    scanner.scan(page, f"{case.get_absolute_url()} (comment with errors)")
+    scanner.visit(page, "/huisregels/")
+
+    # The author of a hidden comment reads the statement and objects to it.
+    appeal = Appeal.objects.select_related("decision__comment__case").get()
+    log_out(page)
+    log_in(page, site, appeal.decision.member.email, password=DEMO_PASSWORD)
+    scanner.visit(page, appeal.decision.comment.case.get_absolute_url())
+    automatic = Decision.objects.get(kind=Decision.Kind.AUTO_HIDDEN)
+    log_out(page)
+    log_in(page, site, automatic.member.email, password=DEMO_PASSWORD)
+    scanner.visit(page, f"/community/bezwaar/{automatic.pk}/")
+    scanner.submit_empty(page, f"/community/bezwaar/{automatic.pk}/", "Bezwaar versturen")
 
     # The moderator's pages.
     log_in(second_page, site, "moderator@example.org", DEMO_PASSWORD, secret=DEMO_TOTP_SECRET)
     submitted = Case.objects.filter(status="submitted").first()
     session = SessionSeries.objects.get(slug="co-creatie-in-het-publieke-domein").sessions.first()
-    for path in ["/moderatie/", "/moderatie/logboek/",
-                 f"/moderatie/verhalen/{submitted.slug}/"]:  # fmt: skip
+    spammer = automatic.member.profile.slug
+    for path in ["/moderatie/", "/moderatie/logboek/", "/moderatie/logboek/?actie=auto_hide",
+                 f"/moderatie/verhalen/{submitted.slug}/", f"/moderatie/bezwaren/{appeal.pk}/",
+                 f"/moderatie/leden/{spammer}/schorsen/",
+                 f"/moderatie/leden/{spammer}/spam-verwijderen/"]:  # fmt: skip
         scanner.visit(second_page, path)
+    scanner.submit_empty(
+        second_page, f"/moderatie/bezwaren/{appeal.pk}/", "Besluit opslaan en het lid mailen"
+    )
 
     # The organisers' workspace (the demo moderator organises too).
     past = SessionSeries.objects.exclude(pk=session.series_id).get(slug__startswith="co-creatie")

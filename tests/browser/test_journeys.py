@@ -139,7 +139,7 @@ def test_member_shares_a_case_and_a_moderator_curates_it(site, page, second_page
     # The member reads the question, edits and resubmits.
     log_in(page, site, "ilse@gemeente.example", password="drie koffie twee thee")
     site.go(Case.objects.get().get_absolute_url())
-    expect(page.locator(".moderator-message")).to_contain_text("Hoeveel bewoners deden mee?")
+    expect(page.locator(".decision-notice")).to_contain_text("Hoeveel bewoners deden mee?")
     page.get_by_role("link", name="Bewerken").click()
     page.get_by_label("Wat heb je gedaan?").fill("Veertig bewoners kwamen naar drie avonden.")
     page.get_by_role("button", name="Wijzigingen opslaan").click()

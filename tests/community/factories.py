@@ -115,3 +115,31 @@ class CommentFactory(factory.django.DjangoModelFactory):
     case = factory.SubFactory(CaseFactory)
     author = factory.SubFactory(VerifiedUserFactory)
     body = "Goed verhaal, dank voor het delen."
+
+
+def moderation_world(*, author, member, case):
+    """What the moderation pages need in a test world: a hidden case of ``author`` with
+    the statement of reasons, an appeal against hiding one of their comments (both
+    decided by a moderator of their own, so any other moderator may decide the appeal),
+    and a comment of ``member`` held for review."""
+    from django.utils import timezone
+
+    from community.decisions import decision_record
+    from community.models import Appeal, Decision
+
+    hidden = CaseFactory(author=author, is_hidden=True, hidden_reason="Spam")
+    decider = ModeratorFactory()
+    hidden_comment = CommentFactory(case=case, author=author, is_hidden=True)
+    return {
+        "hidden": hidden,
+        "decision": decision_record(
+            kind=Decision.Kind.HIDDEN, member=author, item=hidden, moderator=decider
+        ),
+        "appeal": Appeal.objects.create(
+            decision=decision_record(
+                kind=Decision.Kind.HIDDEN, member=author, item=hidden_comment, moderator=decider
+            ),
+            text="Mijn reactie was niet beledigend bedoeld.",
+        ),
+        "held": CommentFactory(case=case, author=member, held_at=timezone.now()),
+    }

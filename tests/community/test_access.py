@@ -18,13 +18,14 @@ from tests.community.factories import (
     OrganisationFactory,
     OrganiserFactory,
     VerifiedUserFactory,
+    moderation_world,
 )
 
 ROLES = ("anonymous", "member", "author", "moderator", "suspended", "organiser")
 
 
-def expect(anonymous, member, author, moderator, suspended="login"):
-    answers = (anonymous, member, author, moderator, suspended, member)
+def expect(anonymous, member, author, moderator, suspended="login", organiser=None):
+    answers = (anonymous, member, author, moderator, suspended, organiser or member)
     return dict(zip(ROLES, answers, strict=True))
 
 
@@ -70,11 +71,30 @@ ROWS = [
     ),
     Row("community:report", lambda w: {"kind": "reactie", "pk": w["comment"].pk}, MEMBERS),
     Row(
-        "community:review_request",
-        lambda w: {"kind": "verhaal", "pk": w["hidden"].pk},
+        "community:comment_delete",
+        lambda w: {"pk": w["comment"].pk},
+        expect("login", 404, 200, 404),
+        label="confirm",
+    ),
+    Row(
+        "community:report_withdraw",
+        lambda w: {"pk": w["report"].pk},
+        expect("login", 302, 404, 404, organiser=404),  # the member reported it
+        method="post",
+    ),
+    Row("community:house_rules", lambda w: {}, EVERYONE),
+    Row(
+        "community:appeal_create",
+        lambda w: {"pk": w["decision"].pk},
+        expect("login", 404, 200, 404),
+    ),
+    Row(
+        "community:appeal_create",
+        lambda w: {"pk": w["decision"].pk},
         expect("login", 404, 302, 404),
         method="post",
-        data={"message": "Graag opnieuw bekijken."},
+        data={"text": "Er staan geen persoonsgegevens in mijn verhaal."},
+        label="post",
     ),
     Row("community:my_cases", lambda w: {}, MEMBERS),
     Row("community:profile_update", lambda w: {}, MEMBERS),
@@ -126,12 +146,43 @@ ROWS = [
         MODERATOR_ACTION,
         method="post",
     ),
+    Row("community:moderation_suspend", lambda w: {"slug": w["member"].profile.slug}, MODERATORS),
     Row(
         "community:moderation_suspend",
         lambda w: {"slug": w["member"].profile.slug},
         MODERATOR_ACTION,
         method="post",
-        data={"reason": "Spam."},
+        data={"reason": "Spam.", "ground": "spam", "until": ""},
+        label="post",
+    ),
+    Row("community:moderation_log_export", lambda w: {}, MODERATORS),
+    Row("community:moderation_appeal", lambda w: {"pk": w["appeal"].pk}, MODERATORS),
+    Row(
+        "community:moderation_appeal",
+        lambda w: {"pk": w["appeal"].pk},
+        MODERATOR_ACTION,
+        method="post",
+        data={"outcome": "kept", "message": "Er staat een telefoonnummer in."},
+        label="post",
+    ),
+    Row(
+        "community:moderation_comment_approve",
+        lambda w: {"pk": w["held"].pk},
+        MODERATOR_ACTION,
+        method="post",
+    ),
+    Row(
+        "community:moderation_spam_remove",
+        lambda w: {"slug": w["member"].profile.slug},
+        MODERATORS,
+    ),
+    Row(
+        "community:moderation_spam_remove",
+        lambda w: {"slug": w["member"].profile.slug},
+        MODERATOR_ACTION,
+        method="post",
+        data={"reason": "Reclame."},
+        label="post",
     ),
 ]
 
@@ -164,7 +215,7 @@ def world(db):
         "report": report,
         "draft": CaseFactory(author=author, status="draft", published_at=None),
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
-        "hidden": CaseFactory(author=author, is_hidden=True, hidden_reason="Spam"),
+        **moderation_world(author=author, member=member, case=case),
     }
 
 

@@ -7,8 +7,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from cocreatie.core.models import ActionLog
-from community import services
-from community.models import Case
+from community import appeals, services
+from community.models import Case, Decision
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -34,7 +34,9 @@ def test_each_step_on_a_case_is_logged_with_its_actor():
     services.case_feature(case=case, moderator=moderator, featured=True)
     services.case_feature(case=case, moderator=moderator, featured=False)
     services.content_hide(item=case, moderator=moderator, reason="Bevat een adres.")
-    services.content_request_review(item=case, author=author, message="Adres is weg.")
+    appeals.appeal_create(
+        decision=Decision.objects.get(case=case), member=author, text="Het adres is weg."
+    )
     services.content_restore(item=case, moderator=moderator, reason="Klopt.")
 
     assert logged(case) == [

@@ -176,7 +176,9 @@ def test_editing_a_published_case_keeps_it_online_and_shows_moderators_the_chang
     assert revision.current["body"] == "De tweede versie."
     client.force_login(moderator)
     review = client.get(reverse("community:moderation_case", args=[case.slug])).content.decode()
-    assert "De eerste versie." in review and "De tweede versie." in review
+    # Word by word: "De eerste versie." became "De tweede versie."
+    assert '<span class="visually-hidden">verwijderd: </span>eerste</del>' in review
+    assert '<span class="visually-hidden">toegevoegd: </span>tweede</ins> versie.' in review
 
 
 def test_featured_cases_are_on_the_home_page(client, author, moderator):

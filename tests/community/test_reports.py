@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cocreatie.core.models import ActionLog
-from community import services
-from community.models import Comment, Report
+from community import appeals, services
+from community.models import Appeal, Comment, Decision, Report
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -96,24 +96,29 @@ def test_a_moderator_hides_and_restores_with_a_reason_and_the_author_is_told(
     ]
 
 
-def test_the_author_of_hidden_content_may_ask_for_review_once(comment):
+def test_the_author_of_hidden_content_may_appeal_once(comment):
     moderator = ModeratorFactory()
     services.content_hide(item=comment, moderator=moderator, reason="Spam")
+    decision = Decision.objects.get(comment=comment)
 
-    services.content_request_review(item=comment, author=comment.author, message="Geen spam")
+    appeals.appeal_create(decision=decision, member=comment.author, text="Dit is geen spam.")
 
-    with pytest.raises(ValidationError):
-        services.content_request_review(item=comment, author=comment.author, message="Echt!")
-    comment.refresh_from_db()
-    assert comment.review_requested_at is not None
+    with pytest.raises(ValidationError, match="Je hebt al bezwaar gemaakt"):
+        appeals.appeal_create(decision=decision, member=comment.author, text="Echt niet, nee!")
+    assert Appeal.objects.get().text == "Dit is geen spam."
 
 
-def test_a_member_deletes_their_own_comment_only(client, comment):
+def test_a_member_deletes_their_own_comment_only_after_confirming(client, comment):
+    url = reverse("community:comment_delete", args=[comment.pk])
     client.force_login(VerifiedUserFactory())
-    assert client.post(reverse("community:comment_delete", args=[comment.pk])).status_code == 404
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
 
     client.force_login(comment.author)
-    client.post(reverse("community:comment_delete", args=[comment.pk]))
+    confirm = client.get(url)
+    assert "Weet je het zeker?" in confirm.content.decode()
+    assert Comment.objects.exists()
+    client.post(url)
 
     assert not Comment.objects.exists()
 
@@ -140,10 +145,9 @@ def test_an_empty_comment_is_refused_in_dutch(client):
     case = CaseFactory()
     client.force_login(VerifiedUserFactory())
 
-    response = client.post(
-        reverse("community:comment_create", args=[case.slug]), {"body": " "}, follow=True
-    )
+    response = client.post(reverse("community:comment_create", args=[case.slug]), {"body": " "})
 
+    assert response.status_code == 200  # the case page again, with the error in the form
     assert "Schrijf eerst je reactie." in response.content.decode()
     assert not Comment.objects.exists()
 

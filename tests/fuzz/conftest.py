@@ -16,6 +16,7 @@ from tests.community.factories import (
     ModeratorFactory,
     OrganisationFactory,
     VerifiedUserFactory,
+    moderation_world,
 )
 from tests.roadmap import factories as roadmap
 from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory, workspace_world
@@ -79,7 +80,7 @@ def make_world():
         "report": Report.objects.create(reporter=member, comment=comment, reason="spam"),
         "draft": CaseFactory(author=author, status="draft", published_at=None),
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
-        "hidden": CaseFactory(author=author, is_hidden=True, hidden_reason="Spam"),
+        **moderation_world(author=author, member=member, case=case),
         "series": series,
         "draft_series": SeriesFactory(is_published=False),
         "seat": seat,

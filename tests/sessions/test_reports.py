@@ -162,8 +162,14 @@ def test_the_overview_shows_everyones_status_per_session_sorted_by_name(organise
     assert "1 aanmelding is geanonimiseerd" in text(html)
 
     table = element(html, "table", 'class="table registrations-matrix"')
-    assert '<div class="table-wrapper"><table class="table registrations-matrix">' in html
-    assert "<caption>Aanmeldingen per persoon en per sessie</caption>" in table
+    # A region of its own that scrolls sideways on a phone, named by the caption.
+    assert (
+        '<div class="table-wrapper" role="region" tabindex="0" '
+        'aria-labelledby="aanmeldingen-tabel"><table class="table registrations-matrix">'
+    ) in html
+    assert '<caption id="aanmeldingen-tabel">Aanmeldingen per persoon en per sessie</caption>' in (
+        table
+    )
     header = text(re.search(r"<thead>(.*?)</thead>", table, re.DOTALL).group(1))
     held_date = date_format(timezone.localtime(programme["held"].starts_at), "j F Y")
     assert header == f"Naam 1. Verkennen {held_date} 2. Ontwerpen 19 maart 2030"
@@ -467,7 +473,7 @@ def test_the_evaluation_shows_response_chart_and_answers_without_names(organiser
 def test_the_evaluation_compares_the_sessions_of_the_series(organiser, evaluated):
     html = page(organiser, evaluation_url(evaluated["series"]))
 
-    table = element(html, "table", "<caption>Respons en gemiddeld cijfer per sessie")
+    table = element(html, "table", ">Respons en gemiddeld cijfer per sessie")
     rows = [
         [text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.DOTALL)]
         for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
