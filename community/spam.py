@@ -141,7 +141,11 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
     as of any new comment."""
     if not is_moderator(moderator):
         raise PermissionDenied
-    locked = Comment.objects.select_for_update().select_related("case__author").get(pk=comment.pk)
+    locked = (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("case__author")
+        .get(pk=comment.pk)
+    )
     if locked.held_at is None:
         raise ValidationError("Deze reactie wacht niet op goedkeuring.")
     if locked.is_hidden:

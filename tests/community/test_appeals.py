@@ -112,6 +112,10 @@ def test_an_appeal_from_text_to_a_kept_decision(
     refused = client.post(appeal_url(kept), {"text": "Dan maar tegen dit besluit."})
     assert "Tegen dit besluit kun je geen bezwaar maken." in refused.content.decode()
     assert Appeal.objects.count() == 1
+    # The member reads the answer at the comment too.
+    case_page = client.get(comment.case.get_absolute_url()).content.decode()
+    notice = case_page[case_page.index('class="decision-notice"') :]
+    assert "Blijft verborgen na bezwaar" in notice[:2000] and ANSWER in notice[:2000]
 
 
 def test_with_two_moderators_the_one_who_hid_does_not_decide(client, comment, decision, hider):
