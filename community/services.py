@@ -690,6 +690,30 @@ def account_export(*, user: User) -> dict:
             }
             for report in user.reports.select_related("case", "comment__case")
         ],
+        # The statements of reasons about this member, and their objections (without the
+        # moderators' names: the member was never told those).
+        "decisions": [
+            {
+                "decision": decision.get_kind_display(),
+                "about": str(decision.target) if decision.target else None,
+                "ground": decision.ground,
+                "message": decision.message,
+                "automatic": decision.automatic,
+                "ends_at": stamp(decision.ends_at),
+                "created_at": stamp(decision.created_at),
+                "appeal": (
+                    {
+                        "text": decision.appeal.text,
+                        "created_at": stamp(decision.appeal.created_at),
+                        "outcome": decision.appeal.outcome,
+                        "answer": decision.appeal.answer,
+                    }
+                    if hasattr(decision, "appeal")
+                    else None
+                ),
+            }
+            for decision in user.decisions.select_related("case", "comment__case", "appeal")
+        ],
     }
     data.update(memberdata.export(user))  # what the other apps hold
     return data

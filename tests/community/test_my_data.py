@@ -156,3 +156,24 @@ def test_merging_organisations_moves_members_and_cases():
     assert member.profile.organisation == keep and case.organisation == keep
     assert not Organisation.objects.filter(pk=duplicate.pk).exists()
     assert member.profile.is_verified_member
+
+
+def test_the_download_holds_the_decisions_about_the_member_and_their_objections(client, member):
+    from community import services
+    from community.appeals import appeal_create
+    from community.models import Decision
+
+    moderator = ModeratorFactory(email="moderator-geheim@example.org")
+    comment = CommentFactory(author=member, body="Bel me op 06-12345678")
+    services.content_hide(item=comment, moderator=moderator, reason="Een telefoonnummer.")
+    decision = Decision.objects.get(comment=comment)
+    appeal_create(decision=decision, member=member, text="Het is mijn eigen zakelijke nummer.")
+    client.force_login(member)
+
+    data = json.loads(client.get(reverse("community:my_data_download")).content)
+
+    (exported,) = data["decisions"]
+    assert exported["decision"] == "Verborgen door een moderator"
+    assert exported["message"] == "Een telefoonnummer."
+    assert exported["appeal"]["text"] == "Het is mijn eigen zakelijke nummer."
+    assert "moderator-geheim@example.org" not in json.dumps(data["decisions"])
