@@ -2,22 +2,15 @@
 spreadsheet), and the co-evaluation results of all its sessions side by side."""
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.views import View
 from django.views.generic import TemplateView
 
+from cocreatie.core.spreadsheet import spreadsheet_response
 from sessions_app import reports
 from sessions_app.organiser.base import OrganiserPageMixin, SeriesObjectMixin, series_trail
 
 # People per page of the overview: a wide table stays readable and quick.
 PEOPLE_PER_PAGE = 200
-
-
-def spreadsheet_response(content: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 class SeriesRegistrationsView(OrganiserPageMixin, SeriesObjectMixin, TemplateView):

@@ -3,11 +3,11 @@ number of seats, signing someone off, cancelling, and the list as a spreadsheet.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView
 
+from cocreatie.core.spreadsheet import spreadsheet_response
 from sessions_app import reports, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
 from sessions_app.models import Seat, Session
@@ -122,11 +122,7 @@ class OrganiserSeatCancelView(OrganiserPageMixin, View):
 class OrganiserExportView(OrganiserPageMixin, View):
     def get(self, request, pk):
         session = get_object_or_404(Session.objects.select_related("series"), pk=pk)
-        response = HttpResponse(
+        return spreadsheet_response(
             reports.session_registrations_export(session=session, actor=request.user),
-            content_type="text/csv; charset=utf-8",
+            f"aanmeldingen-{session.series.slug}-sessie-{session.order}.csv",
         )
-        name = f"aanmeldingen-{session.series.slug}-sessie-{session.order}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
