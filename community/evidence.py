@@ -26,9 +26,7 @@ def _field(model) -> str:
 
 
 def _open_reports(model):
-    return Report.objects.filter(
-        resolved_at__isnull=True, withdrawn_at__isnull=True, **{_field(model): OuterRef("pk")}
-    )
+    return Report.objects.open().filter(**{_field(model): OuterRef("pk")})
 
 
 def _open_appeals(model):

@@ -103,7 +103,7 @@ class ReportedItem:
 def reported_items(now: datetime) -> Queue:
     """The items with open reports, grouped per item, the longest waiting first. Two
     queries: the items (with their total), then the reports of those items."""
-    open_reports = Report.objects.filter(resolved_at__isnull=True, withdrawn_at__isnull=True)
+    open_reports = Report.objects.open()
     groups = list(
         open_reports.order_by()
         .values("case_id", "comment_id")
@@ -179,9 +179,8 @@ def hidden_content(now: datetime) -> Queue:
 
 def _open_report_count(field_name: str):
     reports = (
-        Report.objects.filter(
-            resolved_at__isnull=True, withdrawn_at__isnull=True, **{field_name: OuterRef("pk")}
-        )
+        Report.objects.open()
+        .filter(**{field_name: OuterRef("pk")})
         .order_by()
         .values(field_name)
         .annotate(n=Count("pk"))

@@ -325,9 +325,7 @@ def _open_report_reasons(item: Case | Comment) -> dict[str, int]:
     """How many open reports about the item give each reason, most given first (on a
     tie "something else" last, then in the order of the report form)."""
     counts = Counter(
-        Report.objects.filter(
-            resolved_at__isnull=True, withdrawn_at__isnull=True, **_target_kwargs(item)
-        ).values_list("reason", flat=True)
+        Report.objects.open().filter(**_target_kwargs(item)).values_list("reason", flat=True)
     )
     order = list(Report.Reason.values)
     ranked = sorted(

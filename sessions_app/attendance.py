@@ -137,17 +137,9 @@ def attendance_update(
 # --- Certificates ----------------------------------------------------------------------------
 
 
-def _attended(seats):
-    return seats.filter(
-        attended_at__isnull=False,
-        status=Seat.Status.CONFIRMED,
-        session__status=Session.Status.PLANNED,
-    )
-
-
 def attended_sessions(registration: Registration) -> list[Session]:
     """The sessions this registrant was ticked present at, in programme order."""
-    seats = _attended(registration.seats.all()).select_related("session").order_by("session__order")
+    seats = registration.seats.attended().select_related("session").order_by("session__order")
     return [seat.session for seat in seats]
 
 
@@ -161,7 +153,7 @@ def _certificates_refresh(certificates) -> None:
     if not certificates:
         return
     minutes = dict.fromkeys((c.registration_id for c in certificates), 0)
-    seats = _attended(Seat.objects.filter(registration__in=minutes.keys()))
+    seats = Seat.objects.filter(registration__in=minutes.keys()).attended()
     for pk, starts_at, ends_at in seats.values_list(
         "registration_id", "session__starts_at", "session__ends_at"
     ):

@@ -62,16 +62,9 @@ def _matching_seats(series: SessionSeries, session: Session | None, group: str) 
     if group == Group.WAITING:
         return seats.filter(status=Seat.Status.WAITING)
     if group == Group.ATTENDED:
-        return seats.filter(attended_at__isnull=False)
+        return seats.attended()
     if group == Group.ABSENT:
-        # Only where someone recorded attendance: before that nobody is known absent.
-        return seats.filter(
-            status=Seat.Status.CONFIRMED,
-            attended_at__isnull=True,
-            session__status=Session.Status.PLANNED,
-            session__ends_at__lte=timezone.now(),
-            session__attendance_recorded_at__isnull=False,
-        )
+        return seats.absent()
     raise ValidationError("Kies wie het bericht krijgt.")
 
 

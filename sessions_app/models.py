@@ -325,6 +325,32 @@ class SeatQuerySet(models.QuerySet):
         """Confirmed or on the waiting list."""
         return self.filter(status__in=Seat.ACTIVE)
 
+    def attended(self):
+        """Ticked as present (``Seat.attended``) at a session that was not cancelled."""
+        return self.filter(
+            attended_at__isnull=False,
+            status=Seat.Status.CONFIRMED,
+            session__status=Session.Status.PLANNED,
+        )
+
+    def present_as_far_as_known(self):
+        """The attendance part of ``Seat.was_attended``: ticked, or nobody recorded
+        attendance for the session (the caller adds the clock)."""
+        return self.filter(
+            Q(attended_at__isnull=False) | Q(session__attendance_recorded_at__isnull=True)
+        )
+
+    def absent(self):
+        """Confirmed for a session that took place and whose attendance was recorded,
+        and not ticked. Before attendance is recorded nobody is known to be absent."""
+        return self.filter(
+            status=Seat.Status.CONFIRMED,
+            attended_at__isnull=True,
+            session__status=Session.Status.PLANNED,
+            session__ends_at__lte=timezone.now(),
+            session__attendance_recorded_at__isnull=False,
+        )
+
     def with_waiting_place(self):
         """Annotate ``waiting_place``: for a seat on the waiting list, 1 + the number of
         seats waiting for the same session that asked earlier (``requested_at``, then

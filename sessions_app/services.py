@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from cocreatie.core.actionlog import log_action
@@ -410,18 +410,12 @@ EVALUATION_DELAY = timedelta(minutes=30)
 EVALUATION_REMINDER_AFTER = timedelta(days=3)
 
 
-def _present_as_far_as_known() -> Q:
-    """``Seat.was_attended`` as a filter: ticked, or nobody recorded attendance."""
-    return Q(attended_at__isnull=False) | Q(session__attendance_recorded_at__isnull=True)
-
-
 def evaluation_invitations_send(*, now: datetime | None = None) -> int:
     """After a session: invite its participants to the short co-evaluation, once. From
     half an hour after the end (time to record attendance) until 14 days after; to the
     seats ticked as attended, or to everyone confirmed if nobody recorded attendance."""
     now = now or timezone.now()
-    due = Seat.objects.filter(
-        _present_as_far_as_known(),
+    due = Seat.objects.present_as_far_as_known().filter(
         status=Seat.Status.CONFIRMED,
         evaluation_invited_at__isnull=True,
         session__status=Session.Status.PLANNED,
@@ -446,8 +440,7 @@ def evaluation_reminders_send(*, now: datetime | None = None) -> int:
     """Three days after the invitation, remind whoever was there and has not answered,
     once (and not for sessions longer ago than the invitations' window plus those days)."""
     now = now or timezone.now()
-    due = Seat.objects.filter(
-        _present_as_far_as_known(),
+    due = Seat.objects.present_as_far_as_known().filter(
         ~Exists(Evaluation.objects.filter(seat=OuterRef("pk"))),
         status=Seat.Status.CONFIRMED,
         evaluation_invited_at__lte=now - EVALUATION_REMINDER_AFTER,
