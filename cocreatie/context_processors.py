@@ -1,6 +1,9 @@
+from functools import cache
+
 from django.conf import settings
 from django.urls import reverse
 
+from cocreatie.core import notifications
 from community.permissions import can_organise, is_moderator
 
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
@@ -30,4 +33,6 @@ def site(request):
         # Called by the template only when needed; is_moderator caches on the user.
         "user_is_moderator": lambda: is_moderator(request.user),
         "user_can_organise": lambda: can_organise(request.user),
+        # The number in the header's "Meldingen (3)": one query, the first time it is used.
+        "unread_notifications": cache(lambda: notifications.unread_count(request.user)),
     }

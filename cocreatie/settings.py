@@ -321,6 +321,9 @@ SESSION_REGISTRATION_RETENTION_DAYS = env.get_int("SESSION_REGISTRATION_RETENTIO
 
 CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 SECURITY_EMAIL = env.get_str("SECURITY_EMAIL", CONTACT_EMAIL)
+# The mailto: of List-Unsubscribe in notification mails: a mailbox the team reads (the
+# HTTPS one-click link next to it needs nobody).
+UNSUBSCRIBE_EMAIL = env.get_str("UNSUBSCRIBE_EMAIL", CONTACT_EMAIL)
 ADMINS = [(address, address) for address in env.get_list("ADMINS")]
 EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 

@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 
+from cocreatie.core.mail import html_document
 from community import login_limits
 
 
@@ -9,7 +11,8 @@ class AccountAdapter(DefaultAccountAdapter):
     """Members get a profile as soon as they sign up; mails carry the site's address;
     wrong passwords slow down guessing without locking the owner out
     (``community.login_limits``); a suspended member who logs in is told why and until
-    when, and their suspension ends at the first log-in after its end date."""
+    when, and their suspension ends at the first log-in after its end date; a new
+    member's first log-in lands on the welcome page (``community.onboarding``)."""
 
     def pre_authenticate(self, request, **credentials):
         super().pre_authenticate(request, **credentials)  # the limit per address
@@ -60,6 +63,35 @@ class AccountAdapter(DefaultAccountAdapter):
             profile_ensure(user=user)
         return user
 
+    def get_login_redirect_url(self, request):
+        """A member who has not seen the welcome page lands there, once: on the log-in
+        right after confirming their address (``ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION``),
+        or at their first log-in if they confirmed in another browser. A ``next``
+        address in the log-in form still goes first (allauth asks this only without
+        one)."""
+        from community.onboarding import needs_welcome
+
+        if request.user.is_authenticated and needs_welcome(request.user):
+            return reverse("community:welcome")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        # The log-in that completes a sign-up (when the confirmation link is opened)
+        # asks this instead of get_login_redirect_url.
+        if request.user.is_authenticated:
+            return self.get_login_redirect_url(request)
+        return super().get_signup_redirect_url(request)
+
     def get_email_confirmation_url(self, request, emailconfirmation):
         url = super().get_email_confirmation_url(request, emailconfirmation)
         return url if request is not None else f"{settings.SITE_URL}{url}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's mails (address confirmation, password reset) in two parts like
+        every other mail of the site: its text, and that text as HTML in the site's
+        layout (``cocreatie.core.mail``). Transactional: never an unsubscribe link."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        alternatives = getattr(message, "alternatives", None)  # None: an HTML-only mail
+        if alternatives is not None and not any(m == "text/html" for _, m in alternatives):
+            message.attach_alternative(html_document(message.body, message.subject), "text/html")
+        return message

@@ -3,8 +3,29 @@ from django.db.models.signals import post_migrate
 
 # The page-cache scope of members' content: cases, comments, profiles, organisations.
 PAGE_SCOPE = "community"
+# What the knowledge pages show of it (community.peer_cases): cases, their links to
+# phases, challenges and tags, and the profiles and organisations shown with them. These
+# raise both scopes; a comment raises only the first, leaving the knowledge pages cached.
+CASES_SCOPE = "cases"
 # What never shows on a public page: changes to these leave every cached page alone.
-PRIVATE_MODELS = ("user", "report", "contactrequest", "caserevision", "decision", "appeal")
+PRIVATE_MODELS = (
+    "user", "report", "contactrequest", "caserevision", "decision", "appeal", "question",
+    "questionblock",
+)  # fmt: skip
+
+
+def profile_scopes(profile) -> tuple[str, ...]:
+    """A profile shows on knowledge pages as a colleague who accepts questions (now, or
+    until this change) or as the author of a published case; a new member's profile
+    leaves those pages cached."""
+    from community.models import Case
+
+    shown = (
+        profile.accepts_questions
+        or profile.accepted_questions_when_loaded
+        or Case.objects.published().filter(author_id=profile.user_id).exists()
+    )
+    return (PAGE_SCOPE, CASES_SCOPE) if shown else (PAGE_SCOPE,)
 
 
 class CommunityConfig(AppConfig):
@@ -14,15 +35,36 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import email_confirmed
 
-        from cocreatie.core import actionlog, content, pagecache, search, tags
-        from community import models, signals
+        from cocreatie.core import (
+            actionlog,
+            content,
+            following,
+            memberdata,
+            pagecache,
+            related,
+            search,
+            tags,
+        )
+        from cocreatie.core import notifications as core_notifications
+        from community import models, notifications, peer_cases, questions, signals
         from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
+        from roadmap.apps import PATHS as KNOWLEDGE_PATHS
+        from roadmap.models import Challenge, Example, Phase, Tool
 
         search.register(models.Case)
         content.register_app(self.label, scopes=(PAGE_SCOPE,), private=PRIVATE_MODELS)
         # Case pages show the phases and challenges of the knowledge base too.
         pagecache.register_paths("/community/", scopes=(KNOWLEDGE, PAGE_SCOPE))
         pagecache.never_cache_paths("/moderatie/")
+        # The knowledge pages list the cases about them and their authors: a change to
+        # what they show raises CASES_SCOPE too (roadmap's ready() ran first: this wins).
+        for model in (models.Case, models.Case.phases.through, models.Case.challenges.through,
+                      models.Organisation):  # fmt: skip
+            content.register(model, scopes=(PAGE_SCOPE, CASES_SCOPE))
+        content.register(models.Profile, scopes=profile_scopes)
+        pagecache.register_paths(*KNOWLEDGE_PATHS, scopes=(KNOWLEDGE, CASES_SCOPE))
+        related.register(Challenge, Phase, Example, Tool, provider=peer_cases.peer_cases, order=10)
+        related.register(Challenge, provider=peer_cases.colleagues, order=20)
         tags.register(
             models.Case,
             heading="Praktijkverhalen",
@@ -35,6 +77,28 @@ class CommunityConfig(AppConfig):
             ),
         )
         actionlog.register_verbs(models.ModerationVerb)
+
+        following.register(
+            models.Organisation, key="organisatie", label="Organisatie",
+            plural="Organisaties", order=40,
+        )  # fmt: skip
+        following.register(
+            models.Profile, key="lid", label="Lid", plural="Leden", order=50,
+            queryset=models.Profile.objects.listed,
+        )  # fmt: skip
+        following.register(
+            models.Case, key="verhaal", label="Praktijkverhaal", plural="Praktijkverhalen",
+            order=60, queryset=models.Case.objects.published,
+        )  # fmt: skip
+        notifications.register_kinds()
+        core_notifications.register_pages(
+            list_url_name="community:notification_list",
+            preferences_url_name="community:notification_settings",
+            unsubscribe_url_name="community:unsubscribe",
+        )
+        questions.register_unsubscribe()  # the one-click link in a relayed question
+        # A member's download holds what they follow and their notifications.
+        memberdata.register(export=notifications.member_export, forget=notifications.member_forget)
 
         # After every app's migrations, so the permissions of apps listed after this
         # one (sessions_app) exist when the group gets them.

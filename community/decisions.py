@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from cocreatie.core.mail import send_after_commit
-from community import house_rules
+from community import house_rules, notifications
 from community.models import Case, Comment, Decision, User
 
 
@@ -54,6 +54,7 @@ def decision_record(
         ends_at=ends_at,
     )
     send_after_commit("decision_notice", notice_context(decision), [member.email])
+    notifications.decision_notified(decision)  # in the site too, not mailed twice
     return decision
 
 

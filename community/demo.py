@@ -10,9 +10,10 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
-from community import appeals, services
-from community.models import Case, Decision, Organisation, User
+from community import appeals, notifications, questions, services
+from community.models import Case, Decision, Organisation, Question, User
 from roadmap.models import Challenge, Phase
 
 DEMO_PASSWORD = "samen-maken-2026"
@@ -142,6 +143,22 @@ CASES = [
     },
 ]
 
+NEWCOMER = ("noor@example.org", "Noor Visser (demo)")
+
+# Who follows what before the cases are published: Sanne hears of Youssef's story about
+# challenges 1 and 12, and of everything from the university of applied sciences.
+FOLLOWS = {0: {"challenges": [1, 12], "organisations": [2]}, 1: {"members": [0]}}
+
+# Youssef asks Marieke about her evaluation; she answers on the site.
+QUESTION = (
+    "Hoi Marieke, wij willen ook samen met bewoners terugkijken op ons project. Hoe "
+    "kregen jullie beleidsmakers zover dat ze een hele avond aanschoven?"
+)
+ANSWER = (
+    "Door het niet 'evaluatie' te noemen, maar 'leeravond'. En we vroegen de wethouder "
+    "om de avond te openen: dan komen de beleidsmakers vanzelf."
+)
+
 COMMENTS = [
     (0, 1, "Herkenbaar! Wij begonnen ook op straat. Hoe hielden jullie de groep vast?"),
     (0, 2, "Mooi voorbeeld van gelijkwaardigheid. Mag ik dit gebruiken in een les?"),
@@ -150,7 +167,7 @@ COMMENTS = [
 ]
 
 
-def _user(email, name, *, staff=False, superuser=False):
+def _user(email, name, *, staff=False, superuser=False, welcomed=True):
     user, created = User.objects.get_or_create(email=email)
     if created:
         first, _, last = name.partition(" ")
@@ -162,7 +179,9 @@ def _user(email, name, *, staff=False, superuser=False):
     profile = services.profile_ensure(user=user)
     if created:
         profile.display_name = name
-        profile.save(update_fields=["display_name"])
+        # Demo accounts are old hands, except the one that shows the welcome page.
+        profile.welcomed_at = timezone.now() if welcomed else None
+        profile.save(update_fields=["display_name", "welcomed_at"])
     return user, created
 
 
@@ -201,8 +220,15 @@ def load_accounts() -> list[DemoAccount]:
             )
         members.append(member)
 
+    # A new member who has not seen the welcome page yet: it opens at their first log-in.
+    newcomer, _ = _user(*NEWCOMER, welcomed=False)
+
     if not Case.objects.filter(author__in=members).exists():
+        # Follows first, so the cases published next become notifications.
+        _load_follows(members, organisations)
         _load_cases(members, moderator)
+    if not Question.objects.filter(recipient__in=members).exists():
+        _load_questions(members)
     if not Decision.objects.filter(member__in=members, kind=Decision.Kind.AUTO_HIDDEN).exists():
         # The administrator hid the comment that is objected to, so the demo moderator
         # is the other moderator who decides on the objection.
@@ -213,7 +239,32 @@ def load_accounts() -> list[DemoAccount]:
         DemoAccount(moderator.email, "moderator (/moderatie/)", _two_factor(moderator)),
         DemoAccount(organiser.email, "organisator (/organiseren/)", _two_factor(organiser)),
         *(DemoAccount(member.email, "lid") for member in members),
+        DemoAccount(newcomer.email, "nieuw lid (ziet eerst de welkomstpagina)"),
     ]
+
+
+def _load_follows(members, organisations):
+    challenges = {challenge.number: challenge for challenge in Challenge.objects.all()}
+    for member_index, wanted in FOLLOWS.items():
+        member = members[member_index]
+        targets = [
+            *(challenges[n] for n in wanted.get("challenges", ()) if n in challenges),
+            *(organisations[i] for i in wanted.get("organisations", ())),
+            *(members[i].profile for i in wanted.get("members", ())),
+        ]
+        for target in targets:
+            notifications.follow_create(user=member, obj=target)
+
+
+def _load_questions(members):
+    sanne, youssef, marieke = members
+    for member in (sanne, marieke):
+        services.profile_update(profile=member.profile, accepts_questions=True)
+    case = Case.objects.published().filter(author=marieke).first()
+    question = questions.question_ask(
+        asker=youssef, recipient_profile=marieke.profile, message=QUESTION, case=case
+    )
+    questions.question_answer(question=question, recipient=marieke, answer=ANSWER)
 
 
 def _load_cases(members, moderator):

@@ -81,8 +81,8 @@ def evidence_erase_if_settled(item: Case | Comment | None) -> bool:
     is open any more. Call after any step that may settle it: a report resolved or
     withdrawn, an appeal decided, a moderator hiding or restoring it. Returns whether
     it was erased now."""
-    if item is None or item.pk is None:
-        return False
+    if not isinstance(item, (Case, Comment)) or item.pk is None:
+        return False  # nothing, or a question: its asker cannot delete it
     model = type(item)
     pending = (
         model.objects.select_for_update()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
 from cocreatie.core.tags import TagNamesField
-from community import house_rules
+from community import house_rules, peer_cases
 from community.models import Case, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
@@ -95,7 +95,9 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "organisation", "role", "bio", "is_listed", "notify_on_comment"]
+        fields = [
+            "display_name", "organisation", "role", "bio", "is_listed", "accepts_questions"
+        ]  # fmt: skip
         error_messages = {"display_name": {"required": "Vul de naam in die anderen zien."}}
 
     def __init__(self, *args, **kwargs):
@@ -297,7 +299,11 @@ class AccountDeleteForm(forms.Form):
 
 
 class CaseFilterForm(PhaseChallengeFilterForm):
-    """Filters of the community's case list: phase, challenge, kind of organisation, tag."""
+    """Filters of the community's case list: phase, challenge, kind of organisation, tag.
+
+    Plus, as hidden fields, the cases related to one knowledge item (``bij_uitdaging``,
+    ``bij_fase``, ``bij_voorbeeld``, ``bij_hulpmiddel``: the rule of
+    ``community.peer_cases``), where a knowledge page's "show all" link leads."""
 
     organisatie = forms.ChoiceField(
         label="Soort organisatie",
@@ -306,6 +312,34 @@ class CaseFilterForm(PhaseChallengeFilterForm):
     )
     tag = forms.SlugField(label="Tag", required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in peer_cases.KINDS.values():
+            self.fields[kind.param] = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        for kind in peer_cases.KINDS.values():
+            slug = data.get(kind.param)
+            item = kind.model.objects.published().filter(slug=slug).first() if slug else None
+            if slug and item is None:
+                self.add_error(
+                    None,
+                    f"We vinden {kind.label} uit de link niet (meer). De verhalen hieronder "
+                    f"zijn daarom niet op {kind.label} gefilterd.",
+                )
+            data[kind.param] = item
+        return data
+
+    def related_filters(self) -> list[tuple[str, object]]:
+        """(label, item) of each knowledge item the list is narrowed to."""
+        data = getattr(self, "cleaned_data", {})
+        return [
+            (kind.label, data[kind.param])
+            for kind in peer_cases.KINDS.values()
+            if data.get(kind.param)
+        ]
+
     def filter(self, cases):
         data = getattr(self, "cleaned_data", {})
         cases = super().filter(cases)
@@ -313,6 +347,8 @@ class CaseFilterForm(PhaseChallengeFilterForm):
             cases = cases.filter(organisation__kind=data["organisatie"])
         if data.get("tag"):
             cases = cases.filter(tags__slug=data["tag"])
+        for _, item in self.related_filters():
+            cases = peer_cases.related_filter(cases, item)
         return cases
 
 

@@ -148,9 +148,16 @@ class Profile(models.Model):
         default=True,
         help_text="Zet je dit uit, dan staat je profiel niet in lijsten van je organisatie.",
     )
-    notify_on_comment = models.BooleanField(
-        "mail mij als iemand reageert op mijn praktijkverhaal", default=True
+    accepts_questions = models.BooleanField(
+        "Collega's mogen mij een vraag stellen",
+        default=False,
+        help_text=(
+            "Leden zien dan 'Stel een vraag' bij je profiel en je praktijkverhalen. Hun vraag "
+            "komt per mail bij je binnen; je e-mailadres zien ze pas als je terugschrijft."
+        ),
     )
+    # Set when the member has seen the welcome page after confirming their address.
+    welcomed_at = models.DateTimeField("welkom gezien", null=True, blank=True)
     is_verified_member = models.BooleanField(
         "geverifieerd lid van de organisatie", default=False, editable=False
     )
@@ -172,6 +179,16 @@ class Profile(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:profile_detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        profile = super().from_db(db, field_names, values)
+        # Whether the stored row accepted questions: switching it off must refresh the
+        # cached pages that list this member as a colleague to ask.
+        profile.accepted_questions_when_loaded = profile.__dict__.get("accepts_questions", False)
+        return profile
+
+    accepted_questions_when_loaded = False
 
 
 class CaseQuerySet(models.QuerySet):
@@ -421,6 +438,9 @@ class Report(models.Model):
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
     )
+    question = models.ForeignKey(
+        "Question", on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
     reason = models.CharField("reden", max_length=20, choices=Reason.choices)
     text = models.TextField("toelichting", max_length=1000, blank=True)
     created_at = models.DateTimeField("gemeld", auto_now_add=True)
@@ -440,8 +460,9 @@ class Report(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(case__isnull=False, comment__isnull=True)
-                    | models.Q(case__isnull=True, comment__isnull=False)
+                    models.Q(case__isnull=False, comment__isnull=True, question__isnull=True)
+                    | models.Q(case__isnull=True, comment__isnull=False, question__isnull=True)
+                    | models.Q(case__isnull=True, comment__isnull=True, question__isnull=False)
                 ),
                 name="report_targets_one_item",
             ),
@@ -461,6 +482,13 @@ class Report(models.Model):
                 ),
                 name="report_open_once_per_member_per_comment",
             ),
+            models.UniqueConstraint(
+                fields=["reporter", "question"],
+                condition=models.Q(
+                    question__isnull=False, resolved_at__isnull=True, withdrawn_at__isnull=True
+                ),
+                name="report_open_once_per_member_per_question",
+            ),
         ]
 
     def __str__(self):
@@ -468,7 +496,7 @@ class Report(models.Model):
 
     @property
     def target(self):
-        return self.case or self.comment
+        return self.case or self.comment or self.question
 
 
 class ModerationVerb(models.TextChoices):
@@ -499,6 +527,58 @@ class ModerationVerb(models.TextChoices):
     SPAM_REMOVE = "spam_remove", "Alle bijdragen van een spamaccount verwijderd"
     MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
     LOG_EXPORT = "log_export", "Logboek gedownload"
+    QUESTION_BLOCK = "question_block", "Vraagsteller geblokkeerd"
+
+
+class Question(models.Model):
+    """ "Stel een vraag": a member asks a colleague who allows it. The message is relayed
+    by mail with the asker as reply-to; the recipient's address stays hidden until they
+    write back. They may also answer here, which the asker hears of as a notification."""
+
+    asker = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="questions_asked"
+    )
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="questions_received")
+    # The case it was asked from, if any.
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    message = models.TextField("je vraag", max_length=2000)
+    created_at = models.DateTimeField("gesteld", auto_now_add=True, db_index=True)
+    answer = models.TextField("antwoord", max_length=4000, blank=True)
+    answered_at = models.DateTimeField("beantwoord", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "vraag aan een collega"
+        verbose_name_plural = "vragen aan collega's"
+        indexes = [models.Index(fields=["asker", "created_at"])]
+
+    def __str__(self):
+        # Never the address: this shows in moderators' mails and the action log.
+        profile = Profile.objects.filter(user_id=self.recipient_id).first()
+        return f"Vraag aan {profile.display_name if profile else 'een lid'}"
+
+    def get_absolute_url(self):
+        return reverse("community:question_detail", kwargs={"pk": self.pk})
+
+
+class QuestionBlock(models.Model):
+    """The recipient does not want questions from this member any more."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="question_blocks")
+    blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField("sinds", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "geblokkeerde vraagsteller"
+        verbose_name_plural = "geblokkeerde vraagstellers"
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "blocked"], name="question_block_once")
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} blokkeert {self.blocked}"
 
 
 class ContactRequest(models.Model):

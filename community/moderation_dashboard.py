@@ -17,7 +17,7 @@ from django.utils.timesince import timesince
 
 from cocreatie.core.models import ActionLog
 from community.appeals import open_appeals
-from community.models import Case, Comment, ModerationVerb, Report
+from community.models import Case, Comment, ModerationVerb, Question, Report
 
 QUEUE_LIMIT = 25
 HIDE_VERBS = (ModerationVerb.HIDE, ModerationVerb.AUTO_HIDE)
@@ -79,10 +79,10 @@ def submitted_cases(now: datetime) -> Queue:
 
 @dataclass
 class ReportedItem:
-    """A case or comment with open reports: the reports oldest first, and the reasons
-    with how often each was given."""
+    """A case, comment or question with open reports: the reports oldest first, and the
+    reasons with how often each was given."""
 
-    item: Case | Comment
+    item: Case | Comment | Question
     reports: list[Report]
     waiting_since: datetime
     age: str
@@ -90,6 +90,10 @@ class ReportedItem:
     @property
     def is_comment(self) -> bool:
         return isinstance(self.item, Comment)
+
+    @property
+    def is_question(self) -> bool:
+        return isinstance(self.item, Question)
 
     @property
     def reasons(self) -> list[tuple[str, int]]:
@@ -106,30 +110,40 @@ def reported_items(now: datetime) -> Queue:
     open_reports = Report.objects.open()
     groups = list(
         open_reports.order_by()
-        .values("case_id", "comment_id")
+        .values("case_id", "comment_id", "question_id")
         .annotate(oldest=Min("created_at"), groups=Window(Count("*")))
-        .order_by("oldest", "case_id", "comment_id")[:QUEUE_LIMIT]
+        .order_by("oldest", "case_id", "comment_id", "question_id")[:QUEUE_LIMIT]
     )
     if not groups:
         return Queue()
-    case_ids = [group["case_id"] for group in groups if group["case_id"]]
-    comment_ids = [group["comment_id"] for group in groups if group["comment_id"]]
+    ids = {
+        name: [group[f"{name}_id"] for group in groups if group[f"{name}_id"]]
+        for name in ("case", "comment", "question")
+    }
     reports = (
-        open_reports.filter(Q(case_id__in=case_ids) | Q(comment_id__in=comment_ids))
+        open_reports.filter(
+            Q(case_id__in=ids["case"])
+            | Q(comment_id__in=ids["comment"])
+            | Q(question_id__in=ids["question"])
+        )
         .select_related(
             "reporter__profile__organisation",
             "case__author__profile__organisation",
             "comment__case",
             "comment__author__profile__organisation",
+            "question__asker__profile__organisation",
+            "question__recipient__profile__organisation",
+            "question__case",
         )
         .order_by("created_at", "pk")
     )
     by_item: dict[tuple, list[Report]] = {}
     for report in reports:
-        by_item.setdefault((report.case_id, report.comment_id), []).append(report)
+        key = (report.case_id, report.comment_id, report.question_id)
+        by_item.setdefault(key, []).append(report)
     items = []
     for group in groups:
-        found = by_item.get((group["case_id"], group["comment_id"]))
+        found = by_item.get((group["case_id"], group["comment_id"], group["question_id"]))
         if found:  # resolved in between the two queries: no longer waiting
             since = group["oldest"]
             items.append(ReportedItem(found[0].target, found, since, age(since, now)))

@@ -10,11 +10,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie.core import memberdata
+from cocreatie.core import following, memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
 from cocreatie.core.content import content_changed
 from cocreatie.core.mail import send_after_commit
-from community import house_rules
+from community import house_rules, notifications
 from community.decisions import decision_record
 from community.evidence import evidence_delete, evidence_erase_if_settled
 from community.models import (
@@ -26,6 +26,7 @@ from community.models import (
     ModerationVerb,
     Organisation,
     Profile,
+    Question,
     Report,
     User,
 )
@@ -159,6 +160,7 @@ def case_create(*, author: User, phases=(), challenges=(), tags=(), **fields) ->
     case.slug = unique_slug(Case, case.title)
     case.save()
     _set_case_relations(case, phases=phases, challenges=challenges, tags=tags)
+    following.follow(user=author, obj=case)  # its comments reach the author
     return case
 
 
@@ -242,12 +244,15 @@ def case_decide(
     status, action = MODERATION_DECISIONS[decision]
     case.status = status
     case.moderator_message = message
-    if status == Case.Status.PUBLISHED and case.published_at is None:
+    first_publication = status == Case.Status.PUBLISHED and case.published_at is None
+    if first_publication:
         case.published_at = timezone.now()
     case.save()
     log_action(actor=moderator, verb=action, target=case, message=message)
-    if case.author and status == Case.Status.PUBLISHED:
-        send_after_commit("case_decision", {"case": case}, [case.author.email])
+    if status == Case.Status.PUBLISHED:
+        notifications.case_published_author(case)
+        if first_publication:
+            notifications.case_published(case)
     elif case.author:
         kind = (
             Decision.Kind.CASE_CHANGES
@@ -382,6 +387,8 @@ def content_restore(*, item: Case | Comment, moderator: User, reason: str = "") 
 
 
 def _target_kwargs(item):
+    if isinstance(item, Question):
+        return {"question": item}
     return {"case": item} if isinstance(item, Case) else {"comment": item}
 
 
@@ -411,6 +418,7 @@ def comment_create(*, case: Case, author: User, body: str) -> Comment:
     )
     comment.full_clean()
     comment.save()
+    following.follow(user=author, obj=case)  # later comments reach the commenter
     if held:
         spam.comment_hold(comment=comment)
     else:
@@ -419,18 +427,9 @@ def comment_create(*, case: Case, author: User, body: str) -> Comment:
 
 
 def comment_notify_case_author(*, comment: Comment) -> None:
-    """Part of posting a comment (or approving a held one): the case's author hears of it
-    when they want to."""
-    case, author = comment.case, comment.author
-    case_author = case.author
-    if case_author and case_author.pk != author.pk and case_author.is_active:
-        profile = profile_ensure(user=case_author)
-        if profile.notify_on_comment:
-            send_after_commit(
-                "comment_posted",
-                {"case": case, "comment": comment, "commenter": profile_ensure(user=author)},
-                [case_author.email],
-            )
+    """Part of posting a comment (or approving a held one): the case's author and its
+    followers hear of it, as each of them chose (``community.notifications``)."""
+    notifications.comment_posted(comment)
 
 
 @transaction.atomic
@@ -445,9 +444,14 @@ def comment_delete(*, comment: Comment, user: User) -> bool:
 
 
 @transaction.atomic
-def report_create(*, reporter: User, item: Case | Comment, reason: str, text: str = "") -> Report:
+def report_create(
+    *, reporter: User, item: Case | Comment | Question, reason: str, text: str = ""
+) -> Report:
     """One open report per member per item (after it is resolved or withdrawn, the
-    member may report it again); open reports by three members hide the item."""
+    member may report it again); open reports by three members hide the item. A
+    question is private: only its recipient reports it, and it is never hidden."""
+    if isinstance(item, Question) and item.recipient_id != reporter.pk:
+        raise PermissionDenied
     if getattr(item, "author_id", None) == reporter.pk:
         raise ValidationError("Je kunt je eigen bijdrage niet melden.")
     if reason not in Report.Reason.values:
@@ -467,7 +471,7 @@ def report_create(*, reporter: User, item: Case | Comment, reason: str, text: st
         .filter(**target)
         .aggregate(members=Count("reporter", distinct=True))["members"]
     )
-    if open_reporters >= AUTO_HIDE_REPORTS:
+    if open_reporters >= AUTO_HIDE_REPORTS and not isinstance(item, Question):
         locked = _locked(item)
         if not locked.is_hidden:
             _set_visibility(
@@ -652,7 +656,7 @@ def account_export(*, user: User) -> dict:
             "role": profile.role,
             "bio": profile.bio,
             "is_listed": profile.is_listed,
-            "notify_on_comment": profile.notify_on_comment,
+            "accepts_questions": profile.accepts_questions,
         },
         "cases": [
             {
@@ -713,6 +717,9 @@ def account_export(*, user: User) -> dict:
             for decision in user.decisions.select_related("case", "comment__case", "appeal")
         ],
     }
+    from community.questions import questions_export  # questions build on this module
+
+    data.update(questions_export(user=user))
     data.update(memberdata.export(user))  # what the other apps hold
     return data
 

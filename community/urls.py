@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from cocreatie.core.converters import WordConverter
-from community import views
+from community import follow_views, onboarding, question_views, unsubscribe_views, views
 
 
 class ItemKindConverter(WordConverter):
@@ -10,11 +10,19 @@ class ItemKindConverter(WordConverter):
     regex = "verhaal|reactie"
 
 
+class ReportKindConverter(WordConverter):
+    """What a member reports: a case, a comment, or a question they received (a
+    question has no moderation steps of its own, so it is not an ItemKind)."""
+
+    regex = "verhaal|reactie|vraag"
+
+
 class VisibilityActionConverter(WordConverter):
     regex = "verbergen|terugzetten"
 
 
 register_converter(ItemKindConverter, "kind")
+register_converter(ReportKindConverter, "reportkind")
 register_converter(VisibilityActionConverter, "visibility")
 
 app_name = "community"
@@ -45,12 +53,12 @@ urlpatterns = [
         name="comment_delete",
     ),
     path(
-        "community/melden/<kind:kind>/<int:pk>/",
+        "community/melden/<reportkind:kind>/<int:pk>/",
         views.ReportView.as_view(),
         name="report",
     ),
     path(
-        "community/meldingen/<int:pk>/intrekken/",
+        "community/melden/<int:pk>/intrekken/",
         views.ReportWithdrawView.as_view(),
         name="report_withdraw",
     ),
@@ -59,7 +67,53 @@ urlpatterns = [
         views.AppealCreateView.as_view(),
         name="appeal_create",
     ),
+    # Ask a colleague (community.questions).
+    path(
+        "community/leden/<slug:slug>/vraag/",
+        question_views.QuestionCreateView.as_view(),
+        name="question_create",
+    ),
+    path("community/vragen/", question_views.QuestionListView.as_view(), name="question_list"),
+    path(
+        "community/vragen/<int:pk>/",
+        question_views.QuestionDetailView.as_view(),
+        name="question_detail",
+    ),
+    path(
+        "community/vragen/<int:pk>/blokkeren/",
+        question_views.QuestionBlockView.as_view(),
+        name="question_block",
+    ),
+    path(
+        "community/vragen/blokkades/<int:pk>/opheffen/",
+        question_views.QuestionUnblockView.as_view(),
+        name="question_unblock",
+    ),
+    # Following and notifications (community.follow_views).
+    path(
+        "community/volgen/<slug:key>/<int:pk>/",
+        follow_views.FollowView.as_view(),
+        name="follow",
+    ),
+    path("community/volglijst/", follow_views.FollowListView.as_view(), name="follow_list"),
+    path(
+        "community/meldingen/",
+        follow_views.NotificationListView.as_view(),
+        name="notification_list",
+    ),
+    path(
+        "community/meldingen/voorkeuren/",
+        follow_views.NotificationSettingsView.as_view(),
+        name="notification_settings",
+    ),
+    # The unsubscribe link in notification mails and the digest (no log-in needed).
+    path(
+        "community/afmelden/<str:token>/",
+        unsubscribe_views.UnsubscribeView.as_view(),
+        name="unsubscribe",
+    ),
     path("community/mijn-verhalen/", views.MyCasesView.as_view(), name="my_cases"),
+    path("community/welkom/", onboarding.WelcomeView.as_view(), name="welcome"),
     path("community/mijn-profiel/", views.ProfileUpdateView.as_view(), name="profile_update"),
     path("community/mijn-gegevens/", views.MyDataView.as_view(), name="my_data"),
     path(

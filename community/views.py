@@ -38,7 +38,7 @@ from community.forms import (
     SuspendForm,
 )
 from community.house_rules import RULES
-from community.models import Case, Comment, Decision, Organisation, Profile, Report
+from community.models import Case, Comment, Decision, Organisation, Profile, Question, Report
 from community.permissions import ModeratorRequiredMixin, is_moderator
 from roadmap.models import Challenge, Example, Phase
 
@@ -113,7 +113,8 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
             ),
             self.request.GET,
         )
-        filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        # The filters that narrowed the list, also when another one was refused.
+        filters = getattr(self.filter_form, "cleaned_data", {})
         count_key = "|".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
         return super().get_context_data(
             filter_form=self.filter_form,
@@ -380,7 +381,8 @@ class CommentDeleteView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 
 
 class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
-    """Report a published case or a visible comment."""
+    """Report a published case, a visible comment, or a question you received (nobody
+    else sees a question)."""
 
     form_class = ReportForm
     template_name = "community/report_form.html"
@@ -390,12 +392,21 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
             if kwargs["kind"] == "verhaal":
                 self.item = get_object_or_404(Case.objects.published(), pk=kwargs["pk"])
                 self.case = self.item
+            elif kwargs["kind"] == "vraag":
+                self.item = get_object_or_404(Question, pk=kwargs["pk"], recipient=request.user)
+                self.case = None
             else:
                 self.item = get_object_or_404(Comment.objects.public(), pk=kwargs["pk"])
                 self.case = self.item.case
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
+        if self.case is None:  # a question
+            return community_trail(
+                ("Mijn vragen", reverse("community:question_list")),
+                ("Vraag", self.item.get_absolute_url()),
+                ("Melden", None),
+            )
         return community_trail((self.case.title, self.case.get_absolute_url()), ("Melden", None))
 
     def get_context_data(self, **kwargs):
@@ -406,7 +417,11 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
             .first()
         )
         return super().get_context_data(
-            item=self.item, case=self.case, open_report=open_report, **kwargs
+            item=self.item,
+            case=self.case,
+            open_report=open_report,
+            kind=self.kwargs["kind"],
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -424,7 +439,7 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, "Bedankt voor je melding. Een moderator kijkt ernaar.")
-        return redirect(self.case)
+        return redirect(self.case or self.item)
 
 
 # --- Members and organisations -----------------------------------------------------------
@@ -752,7 +767,7 @@ class ReportWithdrawView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         report = get_object_or_404(
-            Report.objects.open().select_related("case", "comment__case"),
+            Report.objects.open().select_related("case", "comment__case", "question"),
             pk=pk,
             reporter=request.user,
         )
@@ -765,6 +780,8 @@ class ReportWithdrawView(LoginRequiredMixin, View):
         # Back to the item, when the member can still see it there.
         if report.case_id:
             visible = Case.objects.published().filter(pk=report.case_id).exists()
+        elif report.question_id:  # only its recipient reports a question, and sees it
+            visible = True
         else:
             visible = Comment.objects.public().filter(pk=report.comment_id).exists()
         return redirect(report.target if visible else reverse("community:case_list"))

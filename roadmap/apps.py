@@ -10,7 +10,7 @@ class RoadmapConfig(AppConfig):
     verbose_name = "Kennisbank"
 
     def ready(self):
-        from cocreatie.core import content, pagecache, search, tags
+        from cocreatie.core import content, following, pagecache, search, tags
         from roadmap import models
 
         search.register(models.Phase, depends_on=[(models.GuidingQuestion, "phase")])
@@ -22,6 +22,18 @@ class RoadmapConfig(AppConfig):
             models.Article,
         ):
             search.register(model)
+
+        for order, (model, key, label, plural) in enumerate(
+            [
+                (models.Challenge, "uitdaging", "Uitdaging", "Uitdagingen"),
+                (models.Phase, "fase", "Fase", "Fasen"),
+                (models.Theme, "thema", "Thema", "Thema's"),
+            ]
+        ):
+            following.register(
+                model, key=key, label=label, plural=plural, order=order * 10,
+                queryset=model.objects.published,
+            )  # fmt: skip
 
         content.register_app(self.label, scopes=(PAGE_SCOPE,))
         pagecache.register_paths(*PATHS, scopes=(PAGE_SCOPE,))

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cocreatie.core.markdown import render_markdown
+from cocreatie.core.related import RelatedSectionsMixin
 from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin
 from roadmap.demo_content import ROADMAP_INTRO
 from roadmap.forms import ExampleFilterForm
@@ -24,7 +25,7 @@ class RoadmapView(BreadcrumbsMixin, TemplateView):
         )
 
 
-class PhaseDetailView(BreadcrumbsMixin, DetailView):
+class PhaseDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
     template_name = "roadmap/phase_detail.html"
 
     def get_queryset(self):
@@ -67,7 +68,7 @@ class ChallengeListView(BreadcrumbsMixin, ListView):
         )
 
 
-class ChallengeDetailView(BreadcrumbsMixin, DetailView):
+class ChallengeDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
     template_name = "roadmap/challenge_detail.html"
 
     def get_queryset(self):
@@ -106,7 +107,7 @@ class ExampleListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
-class ExampleDetailView(BreadcrumbsMixin, DetailView):
+class ExampleDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
     template_name = "roadmap/example_detail.html"
 
     def get_queryset(self):
@@ -133,7 +134,7 @@ class ToolListView(BreadcrumbsMixin, ListView):
         )
 
 
-class ToolDetailView(BreadcrumbsMixin, DetailView):
+class ToolDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
     template_name = "roadmap/tool_detail.html"
 
     def get_queryset(self):

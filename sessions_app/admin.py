@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from cocreatie.core.admin import service_action
-from sessions_app import services
+from sessions_app import announcements, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
 from sessions_app.models import Evaluation, Session, SessionSeries
 
@@ -79,6 +79,11 @@ class SessionSeriesAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "organisers", "partner"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SessionInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Published for the first time: the members hear of it, once.
+        announcements.series_announce(series=obj, actor=request.user)
 
 
 @admin.register(Session)

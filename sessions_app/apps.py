@@ -6,6 +6,8 @@ from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
 # which every page under /sessies/ and the home page depend on; a seat taken or given
 # up raises only the scope of its own series.
 PAGE_SCOPE = "sessions"
+# The notification kind of a newly published session series.
+NEW_SERIES = "new_series"
 
 
 def series_scope(slug: str) -> str:
@@ -26,7 +28,14 @@ class SessionsAppConfig(AppConfig):
     verbose_name = "Online sessies"
 
     def ready(self):
-        from cocreatie.core import actionlog, content, memberdata, pagecache
+        from cocreatie.core import (
+            actionlog,
+            content,
+            following,
+            memberdata,
+            notifications,
+            pagecache,
+        )
         from sessions_app import models, services
 
         content.register(
@@ -43,3 +52,11 @@ class SessionsAppConfig(AppConfig):
         # A member's download holds their registrations; deleting the account forgets them.
         memberdata.register(export=services.member_export, forget=services.member_forget)
         actionlog.register_verbs(models.OrganiserVerb)
+
+        following.register(
+            models.SessionSeries, key="reeks", label="Sessiereeks", plural="Sessiereeksen",
+            order=70, queryset=models.SessionSeries.objects.published,
+        )  # fmt: skip
+        notifications.register_kind(
+            NEW_SERIES, "Nieuwe sessiereeksen", default=notifications.Delivery.DIGEST, order=60
+        )

@@ -69,6 +69,8 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
     )
     joining_tips_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField("gepubliceerd", default=False)
+    # When members were told of it (once, the first time it was published).
+    announced_at = models.DateTimeField("aangekondigd", null=True, blank=True, editable=False)
     # The round this one was copied from: the co-evaluation compares the two.
     previous = models.ForeignKey(
         "self",

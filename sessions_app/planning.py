@@ -28,7 +28,7 @@ from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
 from community.permissions import require_organiser
 from roadmap.models import Phase
-from sessions_app import calendar, services
+from sessions_app import announcements, calendar, services
 from sessions_app.models import MAX_CAPACITY, OrganiserVerb, Seat, Session, SessionSeries
 from sessions_app.services import _log
 
@@ -161,6 +161,7 @@ def series_create(
         series=series,
         published=series.is_published,
     )
+    announcements.series_announce(series=series, actor=actor)
     return series
 
 
@@ -203,6 +204,7 @@ def series_update(
         changed=changed,
         published=series.is_published,
     )
+    announcements.series_announce(series=series, actor=actor)
     return changed
 
 

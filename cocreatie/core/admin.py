@@ -6,7 +6,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 
-from cocreatie.core.models import ActionLog
+from cocreatie.core.models import ActionLog, Follow, Notification
 
 
 def service_action(*, name: str, description: str, apply, form_class=None):
@@ -55,13 +55,9 @@ def service_action(*, name: str, description: str, apply, form_class=None):
     return admin.action(description=description)(action)
 
 
-@admin.register(ActionLog)
-class ActionLogAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "verb_label", "target_label"]
-    list_filter = ["verb"]
-    search_fields = ["target_label", "message"]
-    list_select_related = ["actor"]
-    date_hierarchy = "created_at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record to look things up in: the log, and what members do and are told. Only
+    the rules that made it change it."""
 
     def has_add_permission(self, request):
         return False
@@ -71,3 +67,29 @@ class ActionLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ActionLog)
+class ActionLogAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "actor", "verb_label", "target_label"]
+    list_filter = ["verb"]
+    search_fields = ["target_label", "message"]
+    list_select_related = ["actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Follow)
+class FollowAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "user", "content_type", "object_id"]
+    list_filter = ["content_type"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["user__email"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "user", "kind", "title", "read_at", "mailed_at"]
+    list_filter = ["kind"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "title"]
+    date_hierarchy = "created_at"

@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
         from django.contrib.contenttypes.models import ContentType
         from taggit.models import Tag, TaggedItem
 
-        from cocreatie.core import actionlog, content, pagecache, tags
+        from cocreatie.core import actionlog, content, following, pagecache, tags
 
         content.connect_signals()
         actionlog.connect_signals()
@@ -26,6 +26,8 @@ class CoreConfig(AppConfig):
         def tagged_item_scopes(item):
             model = ContentType.objects.get_for_id(item.content_type_id).model_class()
             return content.static_scopes_for(model)
+
+        following.register(Tag, key="tag", label="Tag", plural="Tags", order=30)
 
         content.register(Tag, scopes=(pagecache.SITE,))
         content.register(TaggedItem, scopes=tagged_item_scopes)

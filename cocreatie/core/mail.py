@@ -17,22 +17,30 @@ the claim behind, and nobody sends that row again for ``MAIL_SENDING_TIMEOUT`` s
 recognise a duplicate. A send that fails with an error releases the claim at once: the
 server said no, or the connection broke before the server answered the final dot (the
 one moment SMTP cannot settle; the retry then carries the same ``Message-ID`` too).
+
+Every message is multipart: the plain text of ``mail/<name>.txt`` and the same text as
+HTML (``html_from_text``, in ``mail/_layout.html``), or ``mail/<name>.html`` where a
+template wants more structure than paragraphs and lists. Both parts hold the same links.
 """
 
 import logging
 import os
+import re
 import socket
 import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage, make_msgid
+from django.core.mail import EmailMessage, EmailMultiAlternatives, make_msgid
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.db.utils import InterfaceError, OperationalError
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django_tasks import default_task_backend, task
 
 from cocreatie.core import ratelimit
@@ -63,26 +71,180 @@ def new_message_id() -> str:
     return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
-def render_mail(
-    template: str, context: dict, to: list[str], *, reply_to=(), attachments=()
-) -> EmailMessage:
-    """``mail/<template>_subject.txt`` and ``mail/<template>.txt``, plain Dutch text.
+def unsubscribe_headers(url: str) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: the HTTPS link a mail program can POST to, and a mailto."""
+    mailto = f"mailto:{settings.UNSUBSCRIBE_EMAIL}?subject=afmelden"
+    return {
+        "List-Unsubscribe": f"<{url}>, <{mailto}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
-    ``attachments``: (filename, text content, mimetype) triples.
+
+# --- The HTML part -------------------------------------------------------------------------
+
+# Inline styles (mail programs drop <style> blocks and stylesheets), in the site's
+# colours: text #1d2730 and links #0a5866 on white, both well above 4.5:1.
+STYLES = {
+    "p": "margin:0 0 16px;",
+    "a": "color:#0a5866;text-decoration:underline;overflow-wrap:anywhere;word-break:break-word;",
+    "ul": "margin:0 0 16px;padding:0 0 0 20px;",
+    "li": "margin:0 0 8px;",
+    "h2": "margin:24px 0 8px;font-size:18px;line-height:1.3;color:#063a44;",
+    "small": "margin:0 0 16px;font-size:14px;color:#47535e;",
+}
+
+# What the text part presents as a link: an explicit http(s) address. Bare domain
+# names ("voorbeeld.nl" in someone's comment) stay text in both parts.
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_TRAILING = ".,;:!?'\")]"
+# A line at least this long, followed by one that goes on in lower case, was wrapped
+# for the plain-text reader: in HTML the sentence flows on instead of breaking there.
+_WRAPPED_LINE = 60
+
+
+def _trim_url(url: str) -> str:
+    """Drop punctuation that ends the sentence rather than the address (but keep the
+    closing bracket of an address that opened one)."""
+    while url and url[-1] in _TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def _linked(line: str) -> str:
+    """One line of text, escaped, with its addresses as links."""
+    parts, position = [], 0
+    for match in _URL.finditer(line):
+        url = _trim_url(match.group())
+        parts.append(escape(line[position : match.start()]))
+        parts.append(f'<a href="{escape(url)}" style="{STYLES["a"]}">{escape(url)}</a>')
+        position = match.start() + len(url)
+    parts.append(escape(line[position:]))
+    return "".join(parts)
+
+
+def _flowed(lines: list[str]) -> str:
+    """Lines of one paragraph or list item: joined by a space where the text part only
+    wrapped a long sentence, by a line break where the writer broke the line."""
+    html = ""
+    for number, line in enumerate(lines):
+        if number:
+            previous = lines[number - 1]
+            wrapped = (
+                len(previous) >= _WRAPPED_LINE
+                and not previous.endswith(":")
+                and line[:1].islower()
+                and not line.startswith(("http://", "https://"))
+            )
+            html += " " if wrapped else "<br>\n"
+        html += _linked(line)
+    return html
+
+
+def _block(lines: list[str]) -> str:
+    """A block between blank lines: paragraphs, and "- item" lines (with indented
+    continuation lines) as a list."""
+    html, paragraph, items = [], [], []
+
+    def flush_paragraph():
+        if paragraph:
+            html.append(f'<p style="{STYLES["p"]}">{_flowed(paragraph)}</p>')
+            paragraph.clear()
+
+    def flush_items():
+        if items:
+            rows = "".join(f'<li style="{STYLES["li"]}">{_flowed(item)}</li>' for item in items)
+            html.append(f'<ul style="{STYLES["ul"]}">{rows}</ul>')
+            items.clear()
+
+    for raw in lines:
+        line = raw.strip()
+        if raw.startswith("- "):
+            flush_paragraph()
+            items.append([line[2:].strip()])
+        elif items and raw[:1].isspace() and line:
+            items[-1].append(line)
+        elif line:
+            flush_items()
+            paragraph.append(line)
+    flush_paragraph()
+    flush_items()
+    return "\n".join(html)
+
+
+def html_from_text(text: str) -> SafeString:
+    """The HTML of a plain-text mail: every character escaped, blank lines making
+    paragraphs, line breaks kept, "- " lines as a list, addresses as links. The same
+    words and the same links as the text."""
+    text = text.replace("\r\n", "\n").strip()
+    blocks = re.split(r"\n[ \t]*\n", text)
+    html = "\n".join(filter(None, (_block(block.split("\n")) for block in blocks)))
+    # List items the text spaced out with blank lines are still one list.
+    return mark_safe(html.replace(f'</ul>\n<ul style="{STYLES["ul"]}">', ""))
+
+
+def html_document(text: str, subject: str, context: dict | None = None) -> str:
+    """A whole HTML mail (``mail/_layout.html``) around the text of a mail."""
+    context = {"SITE_NAME": settings.SITE_NAME, **(context or {})}
+    return render_to_string(
+        "mail/_layout.html",
+        {**context, "subject": subject, "content": html_from_text(text), "style": STYLES},
+    )
+
+
+def render_html(template: str, context: dict, text: str, subject: str) -> str:
+    """``mail/<template>.html`` (extending ``mail/_layout.html``) when there is one,
+    else the text in the layout."""
+    try:
+        html_template = get_template(f"mail/{template}.html")
+    except TemplateDoesNotExist:
+        return html_document(text, subject, context)
+    return html_template.render({**context, "subject": subject, "style": STYLES})
+
+
+# --- Rendering and queueing ---------------------------------------------------------------
+
+
+def render_mail(
+    template: str, context: dict, to: list[str], *, reply_to=(), attachments=(),
+    unsubscribe_url: str = "",
+) -> EmailMultiAlternatives:  # fmt: skip
+    """``mail/<template>_subject.txt`` and ``mail/<template>.txt``, plain Dutch text,
+    with the same message as HTML as an alternative (``render_html``).
+
+    ``attachments``: (filename, text content, mimetype) triples. ``unsubscribe_url``:
+    for notifications only, never for transactional mail; the templates get it as
+    ``unsubscribe_url`` to show it in the footer.
     """
-    context = {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
+    context = {
+        "SITE_URL": settings.SITE_URL,
+        "SITE_NAME": settings.SITE_NAME,
+        "unsubscribe_url": unsubscribe_url,
+        **context,
+    }
     subject = " ".join(render_to_string(f"mail/{template}_subject.txt", context).split())
+    subject = f"{settings.EMAIL_SUBJECT_PREFIX}{subject}"
     body = render_to_string(f"mail/{template}.txt", context)
-    message = EmailMessage(
-        subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}",
+    message = EmailMultiAlternatives(
+        subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
         reply_to=list(reply_to),
+        headers=unsubscribe_headers(unsubscribe_url) if unsubscribe_url else None,
     )
+    message.attach_alternative(render_html(template, context, body, subject), "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message
+
+
+def _html_part(message: EmailMessage) -> str:
+    for content, mimetype in getattr(message, "alternatives", ()):
+        if mimetype == "text/html":
+            return content
+    return ""
 
 
 def queue(message: EmailMessage) -> OutgoingMail:
@@ -92,7 +254,9 @@ def queue(message: EmailMessage) -> OutgoingMail:
         reply_to=list(message.reply_to),
         subject=message.subject,
         body=message.body,
+        html_body=_html_part(message),
         message_id=new_message_id(),
+        headers=dict(message.extra_headers),
         attachments=[
             {"filename": name, "content": content, "mimetype": mimetype}
             for name, content, mimetype in message.attachments
@@ -111,7 +275,7 @@ VISITOR_MAIL_PER_HOUR = 5
 
 def send_after_commit(
     template: str, context: dict, to: list[str], *, reply_to=(), attachments=(),
-    visitor_triggered: bool = False,
+    visitor_triggered: bool = False, unsubscribe_url: str = "",
 ) -> OutgoingMail | None:  # fmt: skip
     """Render and queue a message. ``visitor_triggered``: anyone could have asked for it
     with somebody else's address, so each recipient gets at most
@@ -131,18 +295,28 @@ def send_after_commit(
             logger.info("Visitor-triggered mail %s not sent: recipient over the limit.", template)
     if not to:
         return None
-    return queue(render_mail(template, context, to, reply_to=reply_to, attachments=attachments))
+    return queue(
+        render_mail(
+            template, context, to, reply_to=reply_to, attachments=attachments,
+            unsubscribe_url=unsubscribe_url,
+        )
+    )  # fmt: skip
 
 
 def _as_message(outgoing: OutgoingMail) -> EmailMessage:
-    message = EmailMessage(
+    """The stored message, ready for the mail server. Rows queued before mail had an
+    HTML part go out as plain text, as they were made."""
+    message_class = EmailMultiAlternatives if outgoing.html_body else EmailMessage
+    message = message_class(
         subject=outgoing.subject,
         body=outgoing.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=outgoing.to,
         reply_to=outgoing.reply_to,
-        headers={"Message-ID": outgoing.message_id},
+        headers={**outgoing.headers, "Message-ID": outgoing.message_id},
     )
+    if outgoing.html_body:
+        message.attach_alternative(outgoing.html_body, "text/html")
     for attachment in outgoing.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message

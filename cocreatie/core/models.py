@@ -52,6 +52,10 @@ class OutgoingMail(models.Model):
     reply_to = models.JSONField("antwoord naar", default=list, blank=True)
     subject = models.CharField("onderwerp", max_length=300)
     body = models.TextField("tekst")
+    # The same message as HTML (``mail/_layout.html``); every message has one.
+    html_body = models.TextField("tekst als HTML", blank=True)
+    # Extra headers, e.g. List-Unsubscribe on notifications (never on transactional mail).
+    headers = models.JSONField("extra kopregels", default=dict, blank=True)
     # [{"filename": ..., "content": <text>, "mimetype": ...}]
     attachments = models.JSONField("bijlagen", default=list, blank=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
@@ -139,3 +143,101 @@ class ActionLog(models.Model):
         from cocreatie.core.actionlog import verb_label
 
         return verb_label(self.verb)
+
+
+class Follow(models.Model):
+    """A member follows something: a challenge, a phase, a member, a session series...
+    What can be followed is registered by the apps (``cocreatie.core.following``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField("sinds", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "volgen"
+        verbose_name_plural = "volgen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="follow_once"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.user} volgt {self.content_type.model} {self.object_id}"
+
+
+class NotificationSettings(models.Model):
+    """Per member: how each kind of notification reaches them (``deliveries``: kind →
+    ``Notification.Delivery``; a kind not in it has its registered default) and up to
+    when the weekly digest has been sent (``cocreatie.core.notifications``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    deliveries = models.JSONField("ontvangen", default=dict, blank=True)
+    # The digest holds notifications created after this moment; each digest moves it on.
+    digest_sent_until = models.DateTimeField("samenvatting verstuurd tot", default=timezone.now)
+    digest_sent_at = models.DateTimeField("laatste samenvatting", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "meldingsvoorkeuren"
+        verbose_name_plural = "meldingsvoorkeuren"
+
+    def __str__(self):
+        return f"Meldingsvoorkeuren van {self.user}"
+
+
+class Notification(models.Model):
+    """Something new for one member, shown in the site and, depending on their
+    preference for its kind, mailed at once or in the weekly digest."""
+
+    class Delivery(models.TextChoices):
+        MAIL = "mail", "Meteen per mail"
+        DIGEST = "digest", "In de wekelijkse samenvatting"
+        SITE = "site", "Alleen op de site"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField("soort", max_length=40)
+    title = models.CharField("wat", max_length=300)
+    text = models.TextField("toelichting", blank=True)
+    url = models.CharField("adres", max_length=500)
+    # Why the member gets it, the heading it is grouped under: "Uitdaging: Draagvlak".
+    group = models.CharField("waarom", max_length=200, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    created_at = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    read_at = models.DateTimeField("gelezen", null=True, blank=True)
+    mailed_at = models.DateTimeField("gemaild", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "melding"
+        verbose_name_plural = "meldingen"
+        indexes = [
+            models.Index(fields=["user", "-created_at"]),
+            models.Index(
+                fields=["user"], name="notification_unread", condition=models.Q(read_at=None)
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

@@ -5,10 +5,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from cocreatie.core.notifications import unsubscribe_token
 from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
-from community.models import Appeal, Case, Comment, Decision, Organisation, Profile
+from community.models import Appeal, Case, Comment, Decision, Organisation, Profile, Question
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 from sessions_app.attendance import certificate_issue
 from sessions_app.models import ParticipantMessage, Registration, Seat, SessionSeries
@@ -71,6 +73,7 @@ def public_paths():
 def test_every_page_type_has_no_wcag_violations(site, page, second_page, console_problems):
     load_accounts()
     console_problems.expect("/bestaat-niet/")
+    console_problems.expect("/community/afmelden/vervalst/")
     scanner = Scanner(site)
 
     for path in public_paths():
@@ -93,8 +96,27 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
                  "/community/mijn-profiel/", "/community/mijn-gegevens/",
                  "/sessies/mijn-aanmeldingen/", "/account/email/",
                  "/account/password/change/", "/account/2fa/",
-                 f"/community/melden/verhaal/{case.pk}/", case.get_absolute_url()]:  # fmt: skip
+                 f"/community/melden/verhaal/{case.pk}/", case.get_absolute_url(),
+                 "/community/welkom/", "/community/welkom/?stap=verder",
+                 "/community/volglijst/", "/community/meldingen/",
+                 "/community/meldingen/voorkeuren/", "/community/vragen/"]:  # fmt: skip
         scanner.visit(page, path)
+    page.goto(f"{site.url}/community/welkom/")
+    page.get_by_label("Naam", exact=True).fill("")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    scanner.scan(page, "/community/welkom/ (with errors)")
+    colleague = (
+        Profile.objects.filter(accepts_questions=True)
+        .exclude(user__email="sanne@lindendal.example")
+        .first()
+    )
+    scanner.visit(page, reverse("community:question_create", args=[colleague.slug]))
+    scanner.submit_empty(
+        page, reverse("community:question_create", args=[colleague.slug]), "Vraag versturen"
+    )
+    received = Question.objects.filter(recipient__email="marieke@rivierland.example").first()
+    token = unsubscribe_token(received.recipient, "new_case")
     scanner.submit_empty(page, "/community/verhalen/nieuw/", "Opslaan als concept")
     scanner.submit_empty(page, f"/community/melden/verhaal/{case.pk}/", "Melding versturen")
     page.goto(f"{site.url}/community/mijn-profiel/")
@@ -108,6 +130,13 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     expect(page.locator(".error-summary")).to_be_visible()
     scanner.scan(page, f"{case.get_absolute_url()} (comment with errors)")
     scanner.visit(page, "/huisregels/")
+
+    # The one who was asked reads the question; anyone opens an unsubscribe link.
+    log_out(page)
+    log_in(page, site, "marieke@rivierland.example", password=DEMO_PASSWORD)
+    scanner.visit(page, received.get_absolute_url())
+    scanner.visit(page, reverse("community:unsubscribe", args=[token]))
+    scanner.visit(page, "/community/afmelden/vervalst/", status=400)
 
     # The author of a hidden comment reads the statement and objects to it.
     appeal = Appeal.objects.select_related("decision__comment__case").get()

@@ -143,3 +143,22 @@ def moderation_world(*, author, member, case):
         ),
         "held": CommentFactory(case=case, author=member, held_at=timezone.now()),
     }
+
+
+def colleague_world(*, author, member):
+    """What the pages of questions and notifications need: ``author`` accepts questions
+    and got one from ``member``; ``member`` has a notification and follows the author."""
+    from cocreatie.core import following, notifications
+    from community.models import Question, QuestionBlock
+
+    author.profile.accepts_questions = True
+    author.profile.save()
+    question = Question.objects.create(
+        asker=member, recipient=author, message="Hoe kregen jullie de wijkraad mee?"
+    )
+    following.follow(user=member, obj=author.profile)
+    return {
+        "question": question,
+        "block": QuestionBlock.objects.create(recipient=author, blocked=VerifiedUserFactory()),
+        "unsubscribe_token": notifications.unsubscribe_token(author, "comment"),
+    }

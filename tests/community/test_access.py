@@ -18,6 +18,7 @@ from tests.community.factories import (
     OrganisationFactory,
     OrganiserFactory,
     VerifiedUserFactory,
+    colleague_world,
     moderation_world,
 )
 
@@ -83,6 +84,75 @@ ROWS = [
         method="post",
     ),
     Row("community:house_rules", lambda w: {}, EVERYONE),
+    # Following, notifications and their preferences: your own, so members only.
+    Row(
+        "community:follow",
+        lambda w: {"key": "organisatie", "pk": w["organisation"].pk},
+        expect("login", 302, 302, 302),
+        method="post",
+        data={"action": "volgen"},
+    ),
+    Row(
+        "community:follow",
+        lambda w: {"key": "verhaal", "pk": w["draft"].pk},
+        expect("login", 404, 404, 404),
+        method="post",
+        data={"action": "volgen"},
+        label="draft",
+    ),
+    Row("community:follow_list", lambda w: {}, MEMBERS),
+    Row("community:notification_list", lambda w: {}, MEMBERS),
+    Row("community:notification_settings", lambda w: {}, MEMBERS),
+    # The unsubscribe link works without logging in: the signed token is the key.
+    Row(
+        "community:unsubscribe",
+        lambda w: {"token": w["unsubscribe_token"]},
+        EVERYONE,
+    ),
+    Row(
+        "community:unsubscribe",
+        lambda w: {"token": w["unsubscribe_token"]},
+        EVERYONE,
+        method="post",
+        label="post",
+    ),
+    Row("community:welcome", lambda w: {}, MEMBERS),
+    # Questions: the author accepts them; the member asked one. Only those two see it.
+    Row(
+        "community:question_create",
+        lambda w: {"slug": w["author"].profile.slug},
+        expect("login", 200, 404, 200),
+    ),
+    Row(
+        "community:question_create",
+        lambda w: {"slug": w["member"].profile.slug},
+        expect("login", 404, 404, 404),
+        label="not-accepting",
+    ),
+    Row("community:question_list", lambda w: {}, MEMBERS),
+    Row(
+        "community:question_detail",
+        lambda w: {"pk": w["question"].pk},
+        expect("login", 200, 200, 404, organiser=404),
+    ),
+    Row(
+        "community:question_block",
+        lambda w: {"pk": w["question"].pk},
+        expect("login", 404, 302, 404, organiser=404),
+        method="post",
+    ),
+    Row(
+        "community:question_unblock",
+        lambda w: {"pk": w["block"].pk},
+        expect("login", 404, 302, 404, organiser=404),
+        method="post",
+    ),
+    Row(
+        "community:report",
+        lambda w: {"kind": "vraag", "pk": w["question"].pk},
+        expect("login", 404, 200, 404, organiser=404),
+        label="question",
+    ),
     Row(
         "community:appeal_create",
         lambda w: {"pk": w["decision"].pk},
@@ -216,6 +286,7 @@ def world(db):
         "draft": CaseFactory(author=author, status="draft", published_at=None),
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
         **moderation_world(author=author, member=member, case=case),
+        **colleague_world(author=author, member=member),
     }
 
 

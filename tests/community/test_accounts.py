@@ -52,7 +52,7 @@ def test_sign_up_asks_to_confirm_the_address_before_anything_can_be_written(clie
 
     user = User.objects.get(email="nieuw@gemeente.example")
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert response["Location"] == reverse("community:my_cases")
+    assert response["Location"] == reverse("community:welcome")
     assert Profile.objects.filter(user=user).exists()
     assert client.get(reverse("community:case_create")).status_code == 200
 

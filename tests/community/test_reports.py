@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from cocreatie.core import notifications
 from cocreatie.core.models import ActionLog
 from community import appeals, services
 from community.models import Appeal, Comment, Decision, Report
@@ -134,8 +135,7 @@ def test_comment_notifies_the_case_author_if_they_want(client, django_capture_on
     assert "Herkenbaar!" in mail.outbox[0].body
     assert commenter.email not in mail.outbox[0].body
 
-    case.author.profile.notify_on_comment = False
-    case.author.profile.save()
+    notifications.preferences_update(user=case.author, deliveries={"comment": "site"})
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("community:comment_create", args=[case.slug]), {"body": "Nog een"})
     assert len(mail.outbox) == 1

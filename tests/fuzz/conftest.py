@@ -16,6 +16,7 @@ from tests.community.factories import (
     ModeratorFactory,
     OrganisationFactory,
     VerifiedUserFactory,
+    colleague_world,
     moderation_world,
 )
 from tests.roadmap import factories as roadmap
@@ -81,6 +82,7 @@ def make_world():
         "draft": CaseFactory(author=author, status="draft", published_at=None),
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
         **moderation_world(author=author, member=member, case=case),
+        **colleague_world(author=author, member=member),
         "series": series,
         "draft_series": SeriesFactory(is_published=False),
         "seat": seat,

@@ -1,0 +1,27 @@
+from django import forms
+
+from cocreatie.core import notifications
+from cocreatie.core.notifications import Delivery
+
+CHOICE_ERROR = (
+    "Kies hoe je dit wilt krijgen: meteen per mail, in de wekelijkse samenvatting of "
+    "alleen op de site."
+)
+
+
+class NotificationSettingsForm(forms.Form):
+    """One choice per kind of notification (``cocreatie.core.notifications.kinds()``):
+    at once by mail, in the weekly digest, or only in the site."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = notifications.deliveries_for(user)
+        for kind in notifications.kinds():
+            self.fields[kind.key] = forms.ChoiceField(
+                label=kind.label,
+                choices=Delivery.choices,
+                widget=forms.RadioSelect,
+                initial=current[kind.key],
+                help_text=kind.help_text,
+                error_messages={"required": CHOICE_ERROR, "invalid_choice": CHOICE_ERROR},
+            )

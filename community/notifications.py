@@ -1,0 +1,232 @@
+"""The community's notifications: which kinds there are, and who hears of what.
+
+The machinery (storing, mailing at once, the digest, unsubscribing) is
+``cocreatie.core.notifications``; this module decides who is told about a published
+case, a comment, an answer to a question and a moderator's decision, and holds the
+rules of following (a member cannot follow themselves).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.text import Truncator
+
+from cocreatie.core import following, notifications
+from cocreatie.core.mail import send_after_commit
+from cocreatie.core.models import Follow
+from cocreatie.core.notifications import Delivery
+from community.models import Case, Comment, Decision, Profile, User
+
+# Kinds. Own content reaches the member at once by default; the rest weekly.
+COMMENT = "comment"  # a comment on your own case
+DECISION = "decision"  # a moderator decided about your case or comment
+QUESTION_REPLY = "question_reply"  # a colleague answered your question
+NEW_CASE = "new_case"  # a published case about something you follow
+FOLLOWED_COMMENT = "followed_comment"  # a comment on a case you follow
+
+
+def register_kinds() -> None:
+    notifications.register_kind(
+        COMMENT, "Reacties op je eigen praktijkverhalen", default=Delivery.MAIL, own=True,
+        order=10,
+    )  # fmt: skip
+    notifications.register_kind(
+        QUESTION_REPLY, "Antwoorden op je vragen aan collega's", default=Delivery.MAIL,
+        own=True, order=20,
+    )  # fmt: skip
+    notifications.register_kind(
+        DECISION, "Besluiten van moderatoren over je bijdragen", default=Delivery.MAIL,
+        own=True, order=30,
+        help_text=(
+            "Een besluit waartegen je bezwaar kunt maken (zoals verbergen of afwijzen) "
+            "krijg je altijd ook per mail, met de uitleg."
+        ),
+    )  # fmt: skip
+    notifications.register_kind(
+        NEW_CASE, "Nieuwe praktijkverhalen over wat je volgt", default=Delivery.DIGEST,
+        order=40,
+    )  # fmt: skip
+    notifications.register_kind(
+        FOLLOWED_COMMENT, "Reacties op praktijkverhalen die je volgt",
+        default=Delivery.DIGEST, order=50,
+    )  # fmt: skip
+
+
+# The group (the "why") of what is about the member's own content.
+OWN = "Je eigen bijdragen"
+EXCERPT_LENGTH = 300
+
+
+def _excerpt(text: str) -> str:
+    return Truncator(" ".join(text.split())).chars(EXCERPT_LENGTH)
+
+
+def _name(user: User | None) -> str:
+    if user is None:
+        return "Een voormalig lid"
+    profile = Profile.objects.filter(user=user).only("display_name").first()
+    return profile.display_name if profile else "Een lid"
+
+
+# --- Following ----------------------------------------------------------------------------
+
+
+def follow_name(obj) -> str:
+    """How a followed thing is named in a sentence: "uitdaging ‘Draagvlak’", or a
+    member's name."""
+    if isinstance(obj, Profile):
+        return obj.display_name
+    followable = following.followable_for(obj)
+    label = followable.label.lower() if followable else ""
+    return f"{label} ‘{obj}’".strip()
+
+
+@transaction.atomic
+def follow_create(*, user: User, obj) -> Follow:
+    """``user`` follows ``obj`` (a registered followable that may be followed)."""
+    if isinstance(obj, Profile) and obj.user_id == user.pk:
+        raise ValidationError("Je kunt jezelf niet volgen.")
+    return following.follow(user=user, obj=obj)
+
+
+@transaction.atomic
+def follow_delete(*, user: User, obj) -> bool:
+    return following.unfollow(user=user, obj=obj)
+
+
+# --- Who hears of what ----------------------------------------------------------------------
+
+
+def case_published(case: Case) -> list:
+    """A case went online for the first time: whoever follows one of its challenges,
+    phases, tags, its organisation or its author hears of it, once, under the first of
+    those they follow (the author not)."""
+    targets = [
+        *case.challenges.published(),
+        *case.phases.published(),
+        *case.tags.all(),
+        case.organisation,
+        Profile.objects.filter(user_id=case.author_id).first() if case.author_id else None,
+    ]
+    reasons = following.followers(targets)
+    reasons.pop(case.author_id, None)
+    if not reasons:
+        return []
+    return notifications.notify(
+        reasons,
+        kind=NEW_CASE,
+        title=f"Nieuw praktijkverhaal: {case.title}",
+        url=case.get_absolute_url(),
+        text=_excerpt(case.summary),
+        actor=case.author,
+        target=case,
+        groups={user_id: following.label_of(obj) for user_id, obj in reasons.items()},
+    )
+
+
+def case_published_author(case: Case) -> None:
+    """The author hears that their case is online, as they chose for decisions: at once
+    it is the publication mail with the moderator's message; otherwise a notification
+    in the site (and the digest)."""
+    author = case.author
+    if author is None or not author.is_active:
+        return
+    at_once = notifications.deliveries_for(author).get(DECISION) == Delivery.MAIL
+    notifications.notify(
+        [author],
+        kind=DECISION,
+        title=f"Je praktijkverhaal is gepubliceerd: {case.title}",
+        url=case.get_absolute_url(),
+        text=_excerpt(case.moderator_message),
+        group=OWN,
+        target=case,
+        mail=not at_once,
+    )
+    if at_once:
+        send_after_commit(
+            "case_decision",
+            {"case": case, "preferences_url": notifications.preferences_url()},
+            [author.email],
+            unsubscribe_url=notifications.unsubscribe_url(author, DECISION),
+        )
+
+
+def comment_posted(comment: Comment) -> list:
+    """A comment is online (posted, or approved by a moderator): the case's author
+    hears of it (``COMMENT``), whoever follows the case too (``FOLLOWED_COMMENT``);
+    the commenter never."""
+    case, commenter = comment.case, comment.author
+    title = f"{_name(commenter)} reageerde op ‘{case.title}’"
+    common = {
+        "title": title,
+        "url": comment.get_absolute_url(),
+        "text": _excerpt(comment.body),
+        "actor": commenter,
+        "target": comment,
+    }
+    made = []
+    if case.author_id:
+        made += notifications.notify([case.author_id], kind=COMMENT, group=OWN, **common)
+    followers = set(following.followers([case])) - {case.author_id}
+    if followers:
+        made += notifications.notify(
+            followers, kind=FOLLOWED_COMMENT, group=following.label_of(case), **common
+        )
+    return made
+
+
+def decision_notified(decision: Decision) -> list:
+    """A statement of reasons, in the member's notifications too. It is always mailed
+    on its own (``decision_notice``), so this one is stored as mailed."""
+    from community.decisions import appeal_url  # decisions call this module
+
+    item = decision.target
+    if isinstance(item, Case):
+        url = f"{item.get_absolute_url()}#besluit"
+    elif isinstance(item, Comment):
+        url = item.get_absolute_url()
+    else:
+        url = appeal_url(decision) or reverse("community:my_cases")
+    about = f" ({item.title})" if isinstance(item, Case) else ""
+    return notifications.notify(
+        [decision.member],
+        kind=DECISION,
+        title=f"Besluit van de moderatie: {decision.get_kind_display().lower()}{about}",
+        url=url,
+        text=_excerpt(decision.message),
+        group=OWN,
+        target=item,
+        mail=False,
+    )
+
+
+# --- The member's own data ------------------------------------------------------------------
+
+
+def member_export(*, user: User) -> dict:
+    """What the member follows and how their notifications reach them."""
+    return {
+        "following": [
+            {"kind": followable.label, "name": str(obj)}
+            for followable, items in following.follow_list(user)
+            for obj in items
+        ],
+        "notification_preferences": {
+            notifications.get_kind(key).label: Delivery(value).label
+            for key, value in notifications.deliveries_for(user).items()
+        },
+        "notifications": [
+            {
+                "title": notification.title,
+                "why": notification.group,
+                "created_at": notification.created_at.isoformat(),
+                "read_at": notification.read_at.isoformat() if notification.read_at else None,
+            }
+            for notification in user.notifications.all()
+        ],
+    }
+
+
+def member_forget(*, user: User) -> None:
+    following.forget(user)
+    notifications.forget(user)

@@ -1,0 +1,61 @@
+"""``{% load following %}``: the follow button, and the addresses of followed things.
+
+``{% follow_button obj %}`` shows a logged-in member "Volgen" or "Niet meer volgen" (a
+POST form, one query to know which); a visitor gets a plain link to log in, the same for
+everyone, so the page can stay in the page cache. ``{% follow_button obj following=True %}``
+skips the query where the caller knows (the follow list), ``hint=False`` the line that
+says what following brings.
+"""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from cocreatie.core.following import is_following, key_of
+from community import notifications
+from community.models import Case, Organisation, Profile
+
+register = template.Library()
+
+# What following brings, per kind of thing (the line under the button).
+EXPLANATIONS = {
+    Case: "Je krijgt bericht als iemand reageert.",
+    Organisation: "Je krijgt bericht bij een nieuw praktijkverhaal van deze organisatie.",
+    Profile: "Je krijgt bericht als dit lid een nieuw praktijkverhaal publiceert.",
+}
+SERIES_EXPLANATION = "Je krijgt bericht als er een nieuwe ronde van deze reeks komt."
+DEFAULT_EXPLANATION = "Je krijgt bericht bij een nieuw praktijkverhaal hierover."
+
+
+def _explanation(obj) -> str:
+    if key_of(obj) == "reeks":
+        return SERIES_EXPLANATION
+    return EXPLANATIONS.get(type(obj), DEFAULT_EXPLANATION)
+
+
+@register.inclusion_tag("includes/follow_button.html", takes_context=True)
+def follow_button(context, obj, following=None, hint=True):
+    request = context["request"]
+    user = request.user
+    if user.is_authenticated and following is None:
+        following = is_following(user, obj)
+    return {
+        "request": request,
+        "user": user,
+        "csrf_token": context.get("csrf_token"),
+        "obj": obj,
+        "key": key_of(obj),
+        "name": notifications.follow_name(obj),
+        "following": bool(following),
+        "explanation": _explanation(obj) if hint else "",
+    }
+
+
+@register.filter
+def followed_url(obj) -> str:
+    """The page of a followed thing (a tag has no ``get_absolute_url``)."""
+    if hasattr(obj, "get_absolute_url"):
+        return obj.get_absolute_url()
+    try:
+        return reverse("tag_detail", args=[obj.slug])
+    except NoReverseMatch:
+        return ""
