@@ -10,7 +10,10 @@ Content that is none of these is deleted for real, and nothing is logged: a memb
 removing an unreported comment of their own is not a moderation step, and the log
 should not keep a trace of what they chose to delete.
 
-This module uses the models and the action log only, so the services can call it.
+What others were told about the content (notifications) goes at once, either way.
+
+This module uses the models, the notifications and the action log only, so the
+services can call it.
 """
 
 from django.db import transaction
@@ -19,6 +22,7 @@ from django.utils import timezone
 
 from cocreatie.core.actionlog import log_action
 from community.models import Appeal, Case, Comment, ModerationVerb, Report, User
+from community.notifications import content_withdrawn
 
 
 def _field(model) -> str:
@@ -51,6 +55,7 @@ def evidence_delete(items: QuerySet, *, actor: User | None) -> int:
     evidence are kept out of public view (``deleted_at``, logged as deleted by the
     author), the others are deleted for real. Returns how many were kept."""
     model = items.model
+    content_withdrawn(items.filter(deleted_at__isnull=True).only("pk"))
     kept = list(items.filter(evidence_filter(model), deleted_at__isnull=True))
     now = timezone.now()
     for item in kept:

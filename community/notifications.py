@@ -200,6 +200,21 @@ def decision_notified(decision: Decision) -> list:
     )
 
 
+def content_withdrawn(items) -> None:
+    """Cases or comments left public view (hidden, or deleted by their author): what
+    others were told about them goes, with the comments of a case; the author keeps
+    the statement of reasons (``DECISION``)."""
+    items = list(items)
+    case_ids = [item.pk for item in items if isinstance(item, Case)]
+    comment_ids = {item.pk for item in items if isinstance(item, Comment)}
+    if case_ids:
+        comment_ids |= set(
+            Comment.objects.filter(case_id__in=case_ids).values_list("pk", flat=True)
+        )
+    notifications.withdraw(Case, case_ids, keep_kinds=[DECISION])
+    notifications.withdraw(Comment, comment_ids, keep_kinds=[DECISION])
+
+
 # --- The member's own data ------------------------------------------------------------------
 
 

@@ -300,6 +300,8 @@ def _set_visibility(
     ``statement=False``: the caller sends the author one statement of its own. Showing
     mails ``mail_template`` to the author, when given."""
     reasons = _open_report_reasons(item) if hidden else {}
+    if hidden:
+        notifications.content_withdrawn([item])
     item.is_hidden, item.review_requested_at = hidden, None
     item.hidden_reason = reason if hidden else ""
     item.save()  # the save signal refreshes the search row and the cached pages

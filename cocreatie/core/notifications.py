@@ -248,6 +248,22 @@ def _mail(notification: Notification) -> None:
     )
 
 
+def withdraw(model, pks: Iterable[int], *, keep_kinds: Iterable[str] = ()) -> int:
+    """Delete the notifications about these rows of ``model`` (content that was hidden
+    or deleted must not live on in anyone's list or digest), except those of
+    ``keep_kinds``. Returns how many."""
+    pks = list(pks)
+    if not pks:
+        return 0
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    deleted, _ = (
+        Notification.objects.filter(content_type=content_type, object_id__in=pks)
+        .exclude(kind__in=list(keep_kinds))
+        .delete()
+    )
+    return deleted
+
+
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0

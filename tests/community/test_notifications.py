@@ -482,3 +482,34 @@ def test_the_members_download_holds_follows_preferences_and_notifications(client
         "Alleen op de site"
     )
     assert [n["title"] for n in data["notifications"]] == ["Nieuw praktijkverhaal: Wijkfeest"]
+
+
+def test_hidden_or_deleted_content_leaves_the_notifications_and_the_digest(
+    django_capture_on_commit_callbacks,
+):
+    """A comment hidden after reports, or deleted by its author, must not live on in
+    the lists and digests of the case's author and followers: only the statement of
+    reasons to its own author stays."""
+    from cocreatie.core import digest, following
+    from cocreatie.core.models import Notification
+    from community import services
+    from tests.community.factories import CaseFactory, ModeratorFactory, VerifiedUserFactory
+
+    case = CaseFactory()
+    follower, commenter = VerifiedUserFactory(), VerifiedUserFactory()
+    following.follow(user=follower, obj=case)
+    with django_capture_on_commit_callbacks(execute=True):
+        rude = services.comment_create(case=case, author=commenter, body="Bel 06-12345678.")
+        regret = services.comment_create(case=case, author=commenter, body="Toch niet.")
+    assert Notification.objects.filter(user=follower).count() == 2
+    assert Notification.objects.filter(user=case.author).count() == 2
+
+    services.content_hide(item=rude, moderator=ModeratorFactory(), reason="Telefoonnummer.")
+    services.comment_delete(comment=regret, user=commenter)
+
+    assert not Notification.objects.filter(user__in=[follower, case.author]).exists()
+    assert Notification.objects.filter(user=commenter, kind="decision").count() == 1
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        digest.digests_send()
+    assert not [message for message in mail.outbox if follower.email in message.to]
