@@ -94,7 +94,9 @@ def question_ask(
     asker_profile = profile_ensure(user=asker)
     # One asker's questions are counted one at a time, so two at once cannot both pass.
     asker_profile = (
-        Profile.objects.select_for_update().select_related("organisation").get(pk=asker_profile.pk)
+        Profile.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=asker_profile.pk)
     )
     asker.profile = asker_profile
     recipient_profile = Profile.objects.select_related("user", "organisation").get(
