@@ -61,7 +61,7 @@ DEFAULT_DURATION = {"small": 8.0, "full": 15.0}
 DEEP_PAGE = 2000
 MEMBER_SLUG = "bench-lid"
 MEMBER_PASSWORD = "bench-wachtwoord-2026"
-CASE_200_SLUG = "bench-case-200-reacties"
+CASE_1000_SLUG = "bench-case-1000-reacties"
 BURST_REQUESTS = 500
 BURST_WINDOW_S = 10.0
 BURST_THREADS = 25
@@ -595,7 +595,9 @@ class Bench:
                 unavailable=page_2000 is None,
             ),
             page(
-                "case_comments", "Case with 200 comments", f"/community/verhalen/{CASE_200_SLUG}/"
+                "case_comments",
+                "Case with 1,000 comments",
+                f"/community/verhalen/{CASE_1000_SLUG}/",
             ),
             page("search_common", "Search, common word", "/zoeken/?q=bewoners"),
             page("search_rare", "Search, rare word", "/zoeken/?q=zeldzaamheidstest"),

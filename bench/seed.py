@@ -11,7 +11,8 @@ of the published cases. Everything is reproducible: one fixed random seed.
 
 Fixed points the benchmark relies on:
 
-- the published case ``bench-case-200-reacties`` with exactly 200 visible comments;
+- the published case ``bench-case-1000-reacties`` with exactly 1,000 visible comments
+  (its page shows the newest 50 threads);
 - the member with profile slug ``bench-lid`` (listed, in an organisation, with published
   cases), who logs in with ``BENCH_PASSWORD`` (every generated member has that password);
 - "bewoners" in most cases (a common search word), "zeldzaamheidstest" in exactly 3.
@@ -57,7 +58,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from cocreatie.core.markdown import render_markdown
+from cocreatie.core.markdown import COMMENT_TAGS, render_markdown
 from cocreatie.core.models import SearchDocument
 from cocreatie.core.search import clean_text, weighted_vector
 from community.models import Case, Comment, Organisation, Profile, User
@@ -78,7 +79,7 @@ class Scale:
 
 SCALES = {
     "tiny": Scale(
-        members=50, organisations=5, cases=100, comments=500, series=3, registrations=200
+        members=50, organisations=5, cases=100, comments=1_500, series=3, registrations=200
     ),
     "small": Scale(
         members=500, organisations=20, cases=1_000, comments=10_000, series=25, registrations=5_000
@@ -94,8 +95,8 @@ SCALES = {
 }
 
 SEED = 20260601
-BENCH_CASE_SLUG = "bench-case-200-reacties"
-BENCH_CASE_COMMENTS = 200
+BENCH_CASE_SLUG = "bench-case-1000-reacties"
+BENCH_CASE_COMMENTS = 1_000
 BENCH_MEMBER_SLUG = "bench-lid"
 BENCH_MEMBER_EMAIL = "bench-lid@bench.example"
 BENCH_PASSWORD = "bench-wachtwoord-2026"
@@ -937,6 +938,8 @@ class Generator:
         members = len(self.member_list)
         member_ids = [member[0] for member in self.member_list]
         bodies = self.texts.comments
+        # Rendered once per text, as a comment's save() would.
+        bodies_html = [render_markdown(body, tags=COMMENT_TAGS) for body in bodies]
         first_case = self.first_case
         bench = self.fresh
 
@@ -945,10 +948,12 @@ class Generator:
             for key in keys:
                 moment, index = divmod(key, span)
                 hidden = random_() < 0.005 and not (bench and index == 0)
+                body = randrange(len(bodies))
                 yield (
                     first_case + index,
                     member_ids[randrange(members)],
-                    bodies[randrange(len(bodies))],
+                    bodies[body],
+                    bodies_html[body],
                     hidden,
                     HIDDEN_REASON if hidden else "",
                     None,
@@ -956,8 +961,8 @@ class Generator:
                 )
 
         fields = (
-            "case", "author", "body", "is_hidden", "hidden_reason", "review_requested_at",
-            "created_at",
+            "case", "author", "body", "body_html", "is_hidden", "hidden_reason",
+            "review_requested_at", "created_at",
         )  # fmt: skip
         self.counts["comments"] = self.write.rows(
             "comments", Comment, fields, rows(), total=total, started=started

@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from cocreatie import env
+from cocreatie.core.media import storage_config, storage_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any middleware or view reads the body (CSRF reads the form in process_view).
+    "cocreatie.core.middleware.RequestSizeLimitMiddleware",
     "cocreatie.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -225,13 +228,28 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-# --- Static files -----------------------------------------------------------------------
+# --- Static and uploaded files ----------------------------------------------------------
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (photos and documents of cases) go through Django's storage API: the
+# local file system under MEDIA_ROOT by default, one app server only; with
+# MEDIA_STORAGE_URL an S3-compatible bucket (AWS, MinIO, Ceph) that several app servers
+# share: s3://<bucket>[/<prefix>]?endpoint=https://host:9000&region=eu-west-1 (both
+# optional; addressing=path|virtual too). The bucket stays private: the app checks
+# access, then redirects to a signed URL that expires after five minutes. Keys from
+# MEDIA_STORAGE_ACCESS_KEY / MEDIA_STORAGE_SECRET_KEY, else boto3's own lookup
+# (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role). Files are never
+# served from MEDIA_URL; every file has a view that checks who may see it.
+MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_STORAGE_URL = env.get_str("MEDIA_STORAGE_URL")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_config(
+        MEDIA_STORAGE_URL,
+        access_key=env.get_str("MEDIA_STORAGE_ACCESS_KEY"),
+        secret_key=env.get_str("MEDIA_STORAGE_SECRET_KEY"),
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -240,6 +258,16 @@ STORAGES = {
         )
     },
 }
+_media_origins = storage_origins(STORAGES["default"])
+# Upload limits. A request larger than MAX_UPLOAD_REQUEST_SIZE (one 20 MB PDF plus the
+# form) is answered 413 from its Content-Length, before the body is read
+# (templates/413.html); the web server in front should refuse the same size
+# (nginx: client_max_body_size 21m). Form fields without files stay within Django's
+# 2.5 MB; an uploaded file over FILE_UPLOAD_MAX_MEMORY_SIZE is spooled to a temporary
+# file instead of kept in memory.
+MAX_UPLOAD_REQUEST_SIZE = env.get_int("MAX_UPLOAD_REQUEST_SIZE", 21 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- E-mail -----------------------------------------------------------------------------
 
@@ -342,7 +370,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],  # data: for the QR code of two-step verification
+        # data: for the QR code of two-step verification; the bucket when photos are
+        # served by signed redirects to object storage.
+        "img-src": [SELF, "data:", *_media_origins],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

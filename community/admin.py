@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from taggit.managers import TaggableManager
 
 from cocreatie.core.admin import service_action
+from cocreatie.core.editor import FormattedTextAdminMixin
 from cocreatie.core.tags import TagNamesField
 from community import services
 from community.forms import ReasonForm, UserChangeForm, UserCreationForm
@@ -70,7 +71,7 @@ class ProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     """Visibility, featuring and publication carry rules (mail, log, search): they are
     read only here and change through the actions, which call the services."""
 

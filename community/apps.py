@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 
 # The page-cache scope of members' content: cases, comments, profiles, organisations.
 PAGE_SCOPE = "community"
@@ -106,3 +106,9 @@ class CommunityConfig(AppConfig):
         email_confirmed.connect(
             signals.refresh_verification, dispatch_uid="community-email-confirmed"
         )
+        # However a photo or document row goes (its own delete, its case's, the account's),
+        # its files go with it.
+        for model in (models.CaseImage, models.CaseDocument):
+            post_delete.connect(
+                signals.delete_stored_files, sender=model, dispatch_uid=f"files-{model.__name__}"
+            )

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from community import appeals, notifications, questions, services
+from community import appeals, demo_media, notifications, questions, services
 from community.models import Case, Decision, Organisation, Question, User
 from roadmap.models import Challenge, Phase
 
@@ -167,6 +167,15 @@ COMMENTS = [
 ]
 
 
+# Answers in a thread: (index in COMMENTS, member index, text).
+REPLIES = [
+    (0, 0, "We stuurden elke deelnemer na afloop een kaartje met wat er met hun idee "
+           "gebeurde. Dat hield ze betrokken."),
+    (0, 2, "Goed idee, dat kaartje. Dat neem ik mee naar onze volgende ronde."),
+    (1, 0, "Graag! Noem je de bron? Dan kunnen studenten ons ook vinden."),
+]  # fmt: skip
+
+
 def _user(email, name, *, staff=False, superuser=False, welcomed=True):
     user, created = User.objects.get_or_create(email=email)
     if created:
@@ -229,6 +238,9 @@ def load_accounts() -> list[DemoAccount]:
         _load_cases(members, moderator)
     if not Question.objects.filter(recipient__in=members).exists():
         _load_questions(members)
+    featured = Case.objects.published().filter(author=members[0], is_featured=True).first()
+    if featured is not None:
+        demo_media.load_media(featured)
     if not Decision.objects.filter(member__in=members, kind=Decision.Kind.AUTO_HIDDEN).exists():
         # The administrator hid the comment that is objected to, so the demo moderator
         # is the other moderator who decides on the objection.
@@ -295,8 +307,15 @@ def _load_cases(members, moderator):
         if entry.get("featured"):
             case = services.case_feature(case=case, moderator=moderator, featured=True)
         cases.append(case)
-    for case_index, member_index, text in COMMENTS:
+    made = [
         services.comment_create(case=cases[case_index], author=members[member_index], body=text)
+        for case_index, member_index, text in COMMENTS
+    ]
+    for comment_index, member_index, text in REPLIES:
+        parent = made[comment_index]
+        services.comment_create(
+            case=parent.case, author=members[member_index], body=text, parent=parent
+        )
 
 
 # A comment that three members report (so it is hidden automatically), and one that a

@@ -62,7 +62,11 @@ def evidence_delete(items: QuerySet, *, actor: User | None) -> int:
         item.deleted_at = now
         item.save(update_fields=["deleted_at"])  # the save signal updates search and pages
         log_action(actor=actor, verb=ModerationVerb.AUTHOR_DELETE, target=item)
-    items.filter(deleted_at__isnull=True).exclude(pk__in=[item.pk for item in kept]).delete()
+    gone = items.filter(deleted_at__isnull=True).exclude(pk__in=[item.pk for item in kept])
+    if model is Comment:
+        # The replies of others stay, as comments of their own (replies have none).
+        Comment.objects.filter(parent__in=gone).update(parent=None)
+    gone.delete()
     return len(kept)
 
 
@@ -77,6 +81,9 @@ def _erase(item: Case | Comment) -> None:
         item.summary = item.body = item.what_worked = item.do_differently = ""
         item.save()  # renders the empty HTML fields too
         item.revisions.all().delete()
+        # Its photos and documents go too, files and all (community.signals).
+        item.images.all().delete()
+        item.documents.all().delete()
     log_action(actor=None, verb=ModerationVerb.ERASE, target=item)
 
 

@@ -1,13 +1,15 @@
+import re
 from datetime import timedelta
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
 
+from cocreatie.core.editor import COMMENT_MARKS, FormattedTextarea, formatting_help_id
 from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
 from cocreatie.core.tags import TagNamesField
 from community import house_rules, peer_cases
-from community.models import Case, ContactRequest, Organisation, Profile, Report, User
+from community.models import Case, Comment, ContactRequest, Organisation, Profile, Report, User
 from roadmap.forms import PhaseChallengeFilterForm
 from roadmap.models import Challenge, Phase
 
@@ -59,7 +61,12 @@ class CaseForm(OnceForm, forms.ModelForm):
         ]
         help_texts = {
             "summary": "Twee of drie zinnen: waar ging het over en wat was het resultaat?",
-            "body": "Vertel wat je deed, met wie en waarom. Je kunt Markdown gebruiken.",
+            "body": "Vertel wat je deed, met wie en waarom.",
+        }
+        widgets = {
+            "body": FormattedTextarea(attrs={"rows": 12}),
+            "what_worked": FormattedTextarea(attrs={"rows": 6}),
+            "do_differently": FormattedTextarea(attrs={"rows": 6}),
         }
         error_messages = {
             "title": {"required": "Geef je praktijkverhaal een titel."},
@@ -72,6 +79,10 @@ class CaseForm(OnceForm, forms.ModelForm):
         self.fields["organisation"].empty_label = "Geen organisatie"
         self.fields["summary"].widget.attrs["rows"] = 3
         self.fields["summary"].widget.attrs["maxlength"] = 600
+        # One formatting help, beside "wat heb je gedaan?", describes all three texts.
+        body_help = formatting_help_id(self["body"].auto_id)
+        for name in ("what_worked", "do_differently"):
+            self.fields[name].widget.help_id = body_help
 
     def relations(self):
         data = self.cleaned_data
@@ -236,13 +247,41 @@ class MessageForm(forms.Form):
 class CommentForm(OnceForm):
     body = forms.CharField(
         label="Je reactie",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        # Lists, bold and links; no headings (a comment sits under the case's).
+        widget=FormattedTextarea(attrs={"rows": 4}, marks=COMMENT_MARKS),
         max_length=3000,
         error_messages={
             "required": "Schrijf eerst je reactie.",
             "max_length": "Je reactie is te lang: maximaal %(limit_value)d tekens.",
         },
     )
+    # The comment this one answers (``?reageer=`` on the case page); empty: a new thread.
+    parent = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    PARENT_GONE = (
+        "De reactie waarop je antwoordt, is er niet meer. Je tekst staat er nog. Plaats "
+        "hem als nieuwe reactie als je wilt."
+    )
+
+    def clean(self):
+        """``parent`` becomes the comment answered (or None). One that does not exist is
+        an error of the whole form: a hidden field has no place to show its own."""
+        data = super().clean()
+        raw = data.get("parent") or ""
+        data["parent"] = None
+        if raw:
+            found = re.fullmatch(r"[0-9]{1,18}", raw) and Comment.objects.filter(pk=raw).first()
+            if found:
+                data["parent"] = found
+            else:
+                self.add_error(None, forms.ValidationError(self.PARENT_GONE, code="parent"))
+        return data
+
+    def drop_parent(self) -> None:
+        """Shown again without the comment it answered (which may not be answered now):
+        sent again, it starts a thread of its own."""
+        self.data = self.data.copy()
+        self.data["parent"] = ""
 
 
 class ReportForm(forms.Form):

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -5,7 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from cocreatie.core.markdown import MarkdownFieldsMixin
+from cocreatie.core.markdown import COMMENT_TAGS, MarkdownFieldsMixin
 
 
 class UserManager(DjangoUserManager):
@@ -238,7 +240,7 @@ class Case(MarkdownFieldsMixin, models.Model):
     title = models.CharField("titel", max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     summary = models.TextField("samenvatting", max_length=600)
-    body = models.TextField("wat heb je gedaan?", help_text="Markdown.")
+    body = models.TextField("wat heb je gedaan?")
     body_html = models.TextField(editable=False, blank=True)
     what_worked = models.TextField("wat werkte goed?", blank=True)
     what_worked_html = models.TextField(editable=False, blank=True)
@@ -334,6 +336,74 @@ class Case(MarkdownFieldsMixin, models.Model):
         return self.markdown_text()
 
 
+def case_file_name(instance, filename: str) -> str:
+    """Where an uploaded file of a case is stored: a random name in the case's folder.
+    The name the member's computer gave it is never part of the path."""
+    return f"cases/{instance.case_id}/{uuid.uuid4().hex}{instance.file_extension}"
+
+
+class CaseImage(models.Model):
+    """A photo in a case, re-encoded by the site (``community.images``) into several
+    widths as WebP and JPEG; the original upload is not kept."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="images")
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    alt_text = models.CharField("beschrijving van de foto", max_length=250)
+    # The size of the largest rendition.
+    width = models.PositiveIntegerField("breedte")
+    height = models.PositiveIntegerField("hoogte")
+    # {"480": {"webp": <storage name>, "jpeg": <storage name>}, "960": {...}, ...}
+    renditions = models.JSONField("formaten", default=dict)
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    is_hidden = models.BooleanField("verborgen", default=False)
+    hidden_reason = models.TextField("reden van verbergen", blank=True)
+    created_at = models.DateTimeField("toegevoegd", auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "foto bij een praktijkverhaal"
+        verbose_name_plural = "foto's bij praktijkverhalen"
+
+    def __str__(self):
+        return f"Foto bij {self.case}: {self.alt_text[:60]}"
+
+    @property
+    def storage_names(self) -> list[str]:
+        return [name for formats in self.renditions.values() for name in formats.values()]
+
+
+class CaseDocument(models.Model):
+    """A PDF in a case, checked by its content (``community.documents``); only ever
+    downloaded, never shown inline."""
+
+    file_extension = ".pdf"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    uploaded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField("titel", max_length=200)
+    file = models.FileField("bestand", upload_to=case_file_name, max_length=300)
+    size = models.PositiveBigIntegerField("grootte in bytes")
+    page_count = models.PositiveIntegerField("aantal pagina's")
+    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    created_at = models.DateTimeField("toegevoegd", auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "document bij een praktijkverhaal"
+        verbose_name_plural = "documenten bij praktijkverhalen"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def storage_names(self) -> list[str]:
+        return [self.file.name] if self.file else []
+
+
 class CaseRevision(models.Model):
     """What a case looked like before its author changed it, once a moderator had seen
     it (published, or sent back for changes): text fields, phases, challenges, tags."""
@@ -383,12 +453,18 @@ class CommentQuerySet(models.QuerySet):
         return self.visible()
 
 
-class Comment(models.Model):
+class Comment(MarkdownFieldsMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="comments")
+    # A reply to a comment (one level deep: a reply to a reply answers its parent).
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies",
+        verbose_name="reactie op",
+    )  # fmt: skip
     author = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
     )
     body = models.TextField("reactie", max_length=3000)
+    body_html = models.TextField(editable=False, blank=True)
     is_hidden = models.BooleanField("verborgen", default=False)
     hidden_reason = models.TextField("reden van verbergen", blank=True)
     review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
@@ -402,6 +478,9 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    markdown_fields = ("body",)
+    markdown_tags = COMMENT_TAGS
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = "reactie"
@@ -412,7 +491,10 @@ class Comment(models.Model):
         return f"Reactie op {self.case}"
 
     def get_absolute_url(self):
-        return f"{self.case.get_absolute_url()}#reactie-{self.pk}"
+        """The page of the case that shows this comment's thread, at the comment."""
+        from community.comments import comment_url  # it builds on these models
+
+        return comment_url(self)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -528,6 +610,8 @@ class ModerationVerb(models.TextChoices):
     MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
     LOG_EXPORT = "log_export", "Logboek gedownload"
     QUESTION_BLOCK = "question_block", "Vraagsteller geblokkeerd"
+    IMAGE_HIDE = "image_hide", "Foto verborgen"
+    IMAGE_RESTORE = "image_restore", "Foto teruggezet"
 
 
 class Question(models.Model):

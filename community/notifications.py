@@ -153,21 +153,28 @@ def case_published_author(case: Case) -> None:
 
 def comment_posted(comment: Comment) -> list:
     """A comment is online (posted, or approved by a moderator): the case's author
-    hears of it (``COMMENT``), whoever follows the case too (``FOLLOWED_COMMENT``);
-    the commenter never."""
+    hears of it (``COMMENT``), and for a reply the author of the comment it answers
+    (``COMMENT`` too: it is about their own words; once, when they wrote the case as
+    well); whoever follows the case too (``FOLLOWED_COMMENT``); the commenter never."""
     case, commenter = comment.case, comment.author
-    title = f"{_name(commenter)} reageerde op ‘{case.title}’"
+    name = _name(commenter)
     common = {
-        "title": title,
+        "title": f"{name} reageerde op ‘{case.title}’",
         "url": comment.get_absolute_url(),
         "text": _excerpt(comment.body),
         "actor": commenter,
         "target": comment,
     }
     made = []
-    if case.author_id:
+    answered = comment.parent.author_id if comment.parent_id else None
+    if answered:
+        title = f"{name} reageerde op je reactie bij ‘{case.title}’"
+        made += notifications.notify(
+            [answered], kind=COMMENT, group=OWN, **{**common, "title": title}
+        )
+    if case.author_id and case.author_id != answered:
         made += notifications.notify([case.author_id], kind=COMMENT, group=OWN, **common)
-    followers = set(following.followers([case])) - {case.author_id}
+    followers = set(following.followers([case])) - {case.author_id, answered}
     if followers:
         made += notifications.notify(
             followers, kind=FOLLOWED_COMMENT, group=following.label_of(case), **common

@@ -1,16 +1,18 @@
 """Writes with rules for the community: one function each, atomic, logged, mail on commit."""
 
+import json
 from collections import Counter
 from datetime import date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie.core import following, memberdata
+from cocreatie.core import following, media, memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
 from cocreatie.core.content import content_changed
 from cocreatie.core.mail import send_after_commit
@@ -406,18 +408,43 @@ def _resolve_reports(item, moderator):
 REPORT_DUPLICATE_MESSAGE = "Je hebt dit al gemeld. Een moderator kijkt ernaar."
 
 
+REPLY_OTHER_CASE = "Je kunt alleen reageren op een reactie bij dit praktijkverhaal."
+REPLY_GONE = (
+    "Op deze reactie kun je niet meer reageren: ze is verborgen, verwijderd of wacht op "
+    "goedkeuring. Je tekst staat er nog. Plaats hem als nieuwe reactie als je wilt."
+)
+
+
+def _reply_parent(*, case: Case, parent: Comment) -> Comment:
+    """The comment a reply is stored under: ``parent``, a comment everyone sees on this
+    case, or for an answer to a reply the comment that reply answers (one level)."""
+    if parent.case_id != case.pk:
+        raise ValidationError(REPLY_OTHER_CASE, code="parent")
+    # Locked, so that it cannot be hidden between this check and the reply.
+    parent = Comment.objects.visible().select_for_update().filter(pk=parent.pk).first()
+    if parent is None:
+        raise ValidationError(REPLY_GONE, code="parent")
+    return parent.parent if parent.parent_id else parent
+
+
 @transaction.atomic
-def comment_create(*, case: Case, author: User, body: str) -> Comment:
+def comment_create(
+    *, case: Case, author: User, body: str, parent: Comment | None = None
+) -> Comment:
     """A comment goes online at once, unless it is held for a moderator
-    (``community.spam``: a link from a brand-new member)."""
+    (``community.spam``: a link from a brand-new member). With ``parent``: a reply to
+    that comment (see ``_reply_parent``)."""
     from community import spam  # spam builds on this module
 
     if not case.is_published:
         raise ValidationError("Je kunt alleen reageren op gepubliceerde praktijkverhalen.")
+    if parent is not None:
+        parent = _reply_parent(case=case, parent=parent)
     held = spam.comment_needs_hold(author=author, body=body)
     comment = Comment(
-        case=case, author=author, body=body.strip(), held_at=timezone.now() if held else None
-    )
+        case=case, author=author, body=body.strip(), held_at=timezone.now() if held else None,
+        parent=parent,
+    )  # fmt: skip
     comment.full_clean()
     comment.save()
     following.follow(user=author, obj=case)  # later comments reach the commenter
@@ -631,9 +658,85 @@ def member_suspension_end(*, member: User) -> bool:
 # --- The member's own data ---------------------------------------------------------------
 
 
-def account_export(*, user: User) -> dict:
-    """Everything the platform holds about one member, for download as JSON."""
+ARCHIVE_DATA_NAME = "gegevens.json"
+
+
+def account_archive(*, user: User):
+    """The member's download: a ZIP with ``gegevens.json`` (``account_export``) and the
+    photos and documents of their own cases under ``bestanden/<case>/``. Returns an
+    open temporary file (``cocreatie.core.media.zip_archive``)."""
+    files: list[tuple[str, str]] = []
+    data = account_export(user=user, files=files)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return media.zip_archive(texts={ARCHIVE_DATA_NAME: text}, stored=files)
+
+
+def _file_label(text: str, fallback: str) -> str:
+    return slugify(text)[:60].strip("-") or fallback
+
+
+def _largest_jpeg(image) -> str | None:
+    widths = [int(width) for width, formats in image.renditions.items() if formats.get("jpeg")]
+    return image.renditions[str(max(widths))]["jpeg"] if widths else None
+
+
+def _stored_size(name: str | None) -> int | None:
+    if not name:
+        return None
+    try:
+        return default_storage.size(name)
+    except Exception:  # noqa: BLE001 - a missing file leaves the size out, not the export
+        return None
+
+
+def _case_files(case: Case, files: list[tuple[str, str]]) -> dict:
+    """What the download says about the photos and documents of ``case``; the files
+    themselves, with their place in the ZIP, are added to ``files``."""
+    folder = f"bestanden/{case.slug}"
+    images = []
+    for number, image in enumerate(case.images.all(), start=1):
+        name = _largest_jpeg(image)
+        size = _stored_size(name)
+        path = None
+        if size is not None:
+            path = f"{folder}/{number}-{_file_label(image.alt_text, 'foto')}.jpg"
+            files.append((path, name))
+        images.append(
+            {
+                "alt_text": image.alt_text,
+                "width": image.width,
+                "height": image.height,
+                "size": size,
+                "hidden": image.is_hidden,
+                "file": path,
+                "added_at": image.created_at.isoformat(),
+            }
+        )
+    documents = []
+    for number, document in enumerate(case.documents.all(), start=1):
+        path = None
+        if _stored_size(document.file.name) is not None:
+            path = f"{folder}/{number}-{_file_label(document.title, 'document')}.pdf"
+            files.append((path, document.file.name))
+        documents.append(
+            {
+                "title": document.title,
+                "size": document.size,
+                "pages": document.page_count,
+                "file": path,
+                "added_at": document.created_at.isoformat(),
+            }
+        )
+    return {"images": images, "documents": documents}
+
+
+def account_export(*, user: User, files: list[tuple[str, str]] | None = None) -> dict:
+    """Everything the platform holds about one member, as data for ``gegevens.json``.
+    The photos and documents of their cases are listed with their place in the ZIP;
+    pass a list as ``files`` to get the (place, storage name) pairs of those files."""
     from allauth.account.models import EmailAddress
+
+    files = [] if files is None else files
 
     profile = profile_ensure(user=user)
 
@@ -674,8 +777,11 @@ def account_export(*, user: User) -> dict:
                 "moderator_message": case.moderator_message,
                 "created_at": stamp(case.created_at),
                 "published_at": stamp(case.published_at),
+                **_case_files(case, files),
             }
-            for case in user.cases.prefetch_related("phases", "challenges", "tags")
+            for case in user.cases.prefetch_related(
+                "phases", "challenges", "tags", "images", "documents"
+            )
         ],
         "comments": [
             {

@@ -1,6 +1,14 @@
 """Decoupled side effects only: nothing here creates domain objects."""
 
 
+def delete_stored_files(sender, instance, **kwargs):
+    """A photo or document row is gone (deleted by itself, with its case, or with the
+    author's account): its files leave the storage once the deletion commits."""
+    from cocreatie.core import media
+
+    media.delete_after_commit(instance.storage_names)
+
+
 def refresh_verification(sender, request, email_address, **kwargs):
     """A newly confirmed address may make a member a verified colleague."""
     from community.models import Profile

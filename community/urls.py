@@ -1,7 +1,15 @@
 from django.urls import path, register_converter
 
 from cocreatie.core.converters import WordConverter
-from community import follow_views, onboarding, question_views, unsubscribe_views, views
+from community import (
+    document_views,
+    follow_views,
+    media_views,
+    onboarding,
+    question_views,
+    unsubscribe_views,
+    views,
+)
 
 
 class ItemKindConverter(WordConverter):
@@ -21,9 +29,16 @@ class VisibilityActionConverter(WordConverter):
     regex = "verbergen|terugzetten"
 
 
+class ImageFormatConverter(WordConverter):
+    """The file formats a photo is stored in (community.images.URL_FORMATS)."""
+
+    regex = "webp|jpg"
+
+
 register_converter(ItemKindConverter, "kind")
 register_converter(ReportKindConverter, "reportkind")
 register_converter(VisibilityActionConverter, "visibility")
+register_converter(ImageFormatConverter, "imageformat")
 
 app_name = "community"
 
@@ -41,6 +56,48 @@ urlpatterns = [
         "community/verhalen/<slug:slug>/indienen/",
         views.CaseSubmitView.as_view(),
         name="case_submit",
+    ),
+    # The photos of a case, and its page of photos and documents (community.media_views).
+    path(
+        "community/verhalen/<slug:slug>/bestanden/",
+        media_views.CaseMediaView.as_view(),
+        name="case_media",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/fotos/<int:pk>/<int:width>.<imageformat:fmt>",
+        media_views.CaseImageView.as_view(),
+        name="case_image",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/fotos/<int:pk>/wijzigen/",
+        media_views.CaseImageUpdateView.as_view(),
+        name="case_image_update",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/fotos/<int:pk>/verwijderen/",
+        media_views.CaseImageDeleteView.as_view(),
+        name="case_image_delete",
+    ),
+    # The documents of a case (community.document_views).
+    path(
+        "community/verhalen/<slug:slug>/documenten/nieuw/",
+        document_views.DocumentAddView.as_view(),
+        name="document_add",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/documenten/<int:pk>/wijzigen/",
+        document_views.DocumentUpdateView.as_view(),
+        name="document_update",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/documenten/<int:pk>/verwijderen/",
+        document_views.DocumentDeleteView.as_view(),
+        name="document_delete",
+    ),
+    path(
+        "community/verhalen/<slug:slug>/documenten/<int:pk>/download/",
+        document_views.DocumentDownloadView.as_view(),
+        name="document_download",
     ),
     path(
         "community/verhalen/<slug:slug>/reageren/",
@@ -153,6 +210,11 @@ urlpatterns = [
         "moderatie/<kind:kind>/<int:pk>/<visibility:action>/",
         views.ModerationVisibilityView.as_view(),
         name="moderation_visibility",
+    ),
+    path(
+        "moderatie/fotos/<int:pk>/<visibility:action>/",
+        media_views.ModerationImageView.as_view(),
+        name="moderation_image",
     ),
     path(
         "moderatie/meldingen/<int:pk>/afhandelen/",

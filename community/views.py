@@ -1,12 +1,10 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +18,15 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 
 from cocreatie.core.spreadsheet import spreadsheet_response
 from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin, OnceOnlyMixin
-from community import appeals, moderation_dashboard, moderation_log, pagination, services, spam
+from community import (
+    appeals,
+    comments,
+    moderation_dashboard,
+    moderation_log,
+    pagination,
+    services,
+    spam,
+)
 from community.appeal_forms import AppealDecisionForm, AppealForm
 from community.diff import resubmission_diff, revision_diffs
 from community.evidence import evidence_needed
@@ -38,6 +44,7 @@ from community.forms import (
     SuspendForm,
 )
 from community.house_rules import RULES
+from community.images import images_visible_to
 from community.models import Case, Comment, Decision, Organisation, Profile, Question, Report
 from community.permissions import ModeratorRequiredMixin, is_moderator
 from roadmap.models import Challenge, Example, Phase
@@ -162,17 +169,39 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
                 "tags",
                 Prefetch("phases", queryset=Phase.objects.published()),
                 Prefetch("challenges", queryset=Challenge.objects.published()),
+                "documents",
+                Prefetch(
+                    "images",
+                    queryset=images_visible_to(self.request.user),
+                    to_attr="visible_images",
+                ),
             )
         )
 
     def get_breadcrumbs(self):
         return community_trail((self.object.title, None))
 
+    def comment_page(self):
+        """The page of comment threads asked for (``?reacties=``), or the one with the
+        comment a link points to (``?reactie=``)."""
+        page = self.request.GET.get(comments.PAGE_PARAM)
+        if page is None and comments.COMMENT_PARAM in self.request.GET:
+            page = comments.page_of_comment(self.object, self.request.GET[comments.COMMENT_PARAM])
+        return comments.comment_page(case=self.object, user=self.request.user, page=page)
+
+    def reply_target(self, comment_page):
+        """The comment the member answers (``?reageer=``), when it is on this page and
+        may be answered: the comment form then says so and sits under it."""
+        if not self.request.user.is_authenticated:
+            return None
+        return comment_page.find(self.request.GET.get(comments.REPLY_PARAM))
+
     def get_context_data(self, **kwargs):
         case = self.object
         user = self.request.user
         moderator = is_moderator(user)
-        comments = case.comments.visible_to(user).select_related("author__profile__organisation")
+        comment_page = self.comment_page() if case.is_published else None
+        reply_to = self.reply_target(comment_page) if comment_page else None
         challenge_ids = [challenge.pk for challenge in case.challenges.all()]
         same_challenge_cases = (
             Case.objects.published()
@@ -196,8 +225,9 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
             is_author=user.is_authenticated and case.author_id == user.pk,
             can_edit=case.can_edit(user),
             is_moderator=moderator,
-            comments=comments,
-            comment_form=CommentForm(),
+            comment_page=comment_page,
+            reply_to=reply_to,
+            comment_form=CommentForm(initial={"parent": reply_to.pk} if reply_to else None),
             same_challenge_cases=same_challenge_cases,
             matching_examples=matching_examples,
             **kwargs,
@@ -305,9 +335,19 @@ class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, CaseDetailView):
     what was typed."""
 
     http_method_names = ["post"]
+    reply_parent = None  # the comment that a reply with errors answers
 
     def get_queryset(self):
         return super().get_queryset().published()
+
+    def comment_page(self):
+        """The page with the comment a reply answers; else the first."""
+        parent = self.reply_parent
+        page = comments.thread_page_number(parent) if parent else 1
+        return comments.comment_page(case=self.object, user=self.request.user, page=page)
+
+    def reply_target(self, comment_page):
+        return comment_page.find(self.reply_parent.pk) if self.reply_parent else None
 
     def post(self, request, slug):
         self.object = case = self.get_object()
@@ -321,7 +361,10 @@ class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, CaseDetailView):
             comment, repeat = self.create_once(
                 form,
                 lambda: services.comment_create(
-                    case=case, author=request.user, body=form.cleaned_data["body"]
+                    case=case,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    parent=form.cleaned_data["parent"],
                 ),
                 fallback=case.get_absolute_url(),
             )
@@ -336,7 +379,17 @@ class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, CaseDetailView):
         return redirect(comment)
 
     def form_invalid(self, form):
+        """The case page again, at the comment a reply answers. A reply to a comment
+        that may not be answered (any more) comes back as a new comment, not yet sent."""
+        parent = getattr(form, "cleaned_data", {}).get("parent")
+        if form.has_error(NON_FIELD_ERRORS, "parent"):
+            parent = None
+            form.drop_parent()
+        self.reply_parent = parent
         context = self.get_context_data(object=self.object)
+        if parent and context["reply_to"] is None:
+            form.add_error(None, ValidationError(services.REPLY_GONE, code="parent"))
+            form.drop_parent()
         context["comment_form"] = form
         return self.render_to_response(context)
 
@@ -538,14 +591,17 @@ class MyDataView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 
 @method_decorator(never_cache, name="dispatch")
 class MyDataDownloadView(LoginRequiredMixin, View):
+    """Everything about the member as one ZIP: gegevens.json and the files of their cases."""
+
     def get(self, request):
-        data = services.account_export(user=request.user)
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
         stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = f'attachment; filename="cocreatie-gegevens-{stamp}.json"'
+        response = FileResponse(
+            services.account_archive(user=request.user),
+            as_attachment=True,
+            filename=f"cocreatie-gegevens-{stamp}.zip",
+            content_type="application/zip",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
         return response
 
 
@@ -585,7 +641,7 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
     template_name = "community/moderation/case.html"
     context_object_name = "case"
     queryset = Case.objects.select_related("author__profile", "organisation").prefetch_related(
-        "phases", "challenges", "tags"
+        "phases", "challenges", "tags", "documents", "images"
     )
 
     def get_breadcrumbs(self):

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from taggit.managers import TaggableManager
 
+from cocreatie.core.editor import FormattedTextAdminMixin
 from cocreatie.core.tags import TagNamesField
 from roadmap.models import Article, Challenge, Example, GuidingQuestion, Phase, Theme, Tool
 
 
-class KnowledgeItemAdmin(admin.ModelAdmin):
+class KnowledgeItemAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     """Shared screens for moderators: search, filters, slug from the title."""
 
     list_display = ["title", "is_published", "updated_at"]
@@ -23,7 +24,7 @@ class KnowledgeItemAdmin(admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related("tags")
 
 
-class GuidingQuestionInline(admin.StackedInline):
+class GuidingQuestionInline(FormattedTextAdminMixin, admin.StackedInline):
     model = GuidingQuestion
     extra = 0
     fields = ["order", "question", "answer", "steps"]

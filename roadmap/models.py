@@ -20,7 +20,7 @@ class KnowledgeItem(MarkdownFieldsMixin, models.Model):
     summary = models.TextField(
         "samenvatting", max_length=600, help_text="Eén of twee zinnen, zonder opmaak."
     )
-    body = models.TextField("tekst", blank=True, help_text="Markdown.")
+    body = models.TextField("tekst", blank=True)
     body_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField("gepubliceerd", default=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
@@ -76,7 +76,7 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
     )
     order = models.PositiveSmallIntegerField("volgorde", default=0)
     question = models.CharField("vraag", max_length=300)
-    answer = models.TextField("antwoord en tips", help_text="Markdown.")
+    answer = models.TextField("antwoord en tips")
     answer_html = models.TextField(editable=False, blank=True)
     steps = models.TextField("stappen", blank=True, help_text="Eén stap per regel.")
 
@@ -107,9 +107,9 @@ class Tool(KnowledgeItem):
         SPACE = "ruimte", "Ruimte"
 
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
-    when_to_use = models.TextField("wanneer gebruik je het", blank=True, help_text="Markdown.")
+    when_to_use = models.TextField("wanneer gebruik je het", blank=True)
     when_to_use_html = models.TextField(editable=False, blank=True)
-    how_to_use = models.TextField("zo pak je het aan", blank=True, help_text="Markdown.")
+    how_to_use = models.TextField("zo pak je het aan", blank=True)
     how_to_use_html = models.TextField(editable=False, blank=True)
     phases = models.ManyToManyField(Phase, blank=True, related_name="tools", verbose_name="fasen")
 
@@ -129,9 +129,9 @@ class Example(KnowledgeItem):
     country = models.CharField("land", max_length=80, db_index=True)
     place = models.CharField("plaats", max_length=120, blank=True)
     organisation = models.CharField("organisatie", max_length=200, blank=True)
-    what_was_done = models.TextField("wat er gebeurde", blank=True, help_text="Markdown.")
+    what_was_done = models.TextField("wat er gebeurde", blank=True)
     what_was_done_html = models.TextField(editable=False, blank=True)
-    lessons = models.TextField("wat het leerde", blank=True, help_text="Markdown.")
+    lessons = models.TextField("wat het leerde", blank=True)
     lessons_html = models.TextField(editable=False, blank=True)
     phases = models.ManyToManyField(
         Phase, blank=True, related_name="examples", verbose_name="fasen"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from cocreatie.core.admin import service_action
+from cocreatie.core.editor import FormattedTextAdminMixin
 from sessions_app import announcements, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
 from sessions_app.models import Evaluation, Session, SessionSeries
@@ -55,7 +56,7 @@ class SessionAdminForm(forms.ModelForm):
             self.fields["capacity"].help_text = CAPACITY_LOCKED
 
 
-class SessionInline(admin.StackedInline):
+class SessionInline(FormattedTextAdminMixin, admin.StackedInline):
     model = Session
     form = SessionAdminForm
     formfield_overrides = URL_FIELDS
@@ -73,7 +74,7 @@ class SessionInline(admin.StackedInline):
 
 
 @admin.register(SessionSeries)
-class SessionSeriesAdmin(admin.ModelAdmin):
+class SessionSeriesAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     list_display = ["title", "is_published", "organisers"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "organisers", "partner"]
@@ -87,7 +88,7 @@ class SessionSeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     form = SessionAdminForm
     formfield_overrides = URL_FIELDS
     list_display = ["__str__", "series", "starts_at", "capacity", "state", "registrations"]

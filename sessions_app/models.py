@@ -58,14 +58,14 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
     title = models.CharField("titel", max_length=200)
     slug = models.SlugField("adres", max_length=80, unique=True)
     summary = models.CharField("korte omschrijving", max_length=400)
-    introduction = models.TextField("inleiding", help_text="Markdown.")
+    introduction = models.TextField("inleiding")
     introduction_html = models.TextField(editable=False, blank=True)
     organisers = models.CharField("organisatoren", max_length=300)
     partner = models.CharField("partner", max_length=300, blank=True)
     joining_tips = models.TextField(
         "tips om mee te doen",
         blank=True,
-        help_text="Markdown. Staan in de herinnering met de link naar de sessie.",
+        help_text="Staan in de herinnering met de link naar de sessie.",
     )
     joining_tips_html = models.TextField(editable=False, blank=True)
     is_published = models.BooleanField("gepubliceerd", default=False)
@@ -137,7 +137,7 @@ class Session(MarkdownFieldsMixin, models.Model):
         related_name="sessions",
         verbose_name="fase",
     )
-    description = models.TextField("omschrijving", blank=True, help_text="Markdown.")
+    description = models.TextField("omschrijving", blank=True)
     description_html = models.TextField(editable=False, blank=True)
     speaker = models.CharField(
         "gast", max_length=300, blank=True, help_text="Wie vertelt er, van welke organisatie?"

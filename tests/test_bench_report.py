@@ -102,14 +102,14 @@ def test_errors_are_summed_over_the_concurrencies(results):
 
 
 def test_a_missing_page_is_reported_without_numbers(results):
-    missing = page("case_comments", "Case with 200 comments", "/community/verhalen/x/", 0)
+    missing = page("case_comments", "Case with 1,000 comments", "/community/verhalen/x/", 0)
     missing.update(status=404, runs={}, queries=2)
     results["pages"].append(missing)
 
     row = report.table_row(missing)
 
     assert row == (
-        "| Case with 200 comments `/community/verhalen/x/` | 2 | — | — | — | — | — "
+        "| Case with 1,000 comments `/community/verhalen/x/` | 2 | — | — | — | — | — "
         "| HTTP 404, not measured |"
     )
 

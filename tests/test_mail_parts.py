@@ -24,7 +24,7 @@ from cocreatie.core.mail import html_from_text, render_mail, send_after_commit, 
 from cocreatie.core.models import Notification, OutgoingMail
 from community import notifications as community_notifications
 from community.decisions import decision_record, notice_context
-from community.models import Appeal, ContactRequest, Decision, Question, Report
+from community.models import Appeal, CaseImage, ContactRequest, Decision, Question, Report
 from sessions_app.models import Seat
 from sessions_app.planning import SessionChange, SessionDetails
 from tests.community.factories import (
@@ -235,6 +235,15 @@ CONTEXTS = {
         "item": w["case"],
     },
     "case_decision": lambda w: {"case": w["case"]},
+    "case_image_hidden": lambda w: {
+        "case": w["case"],
+        "image": CaseImage(case=w["case"], alt_text=HOSTILE, width=960, height=640),
+        "reason": HOSTILE,
+    },
+    "case_image_restored": lambda w: {
+        "case": w["case"],
+        "image": CaseImage(case=w["case"], alt_text=HOSTILE, width=960, height=640),
+    },
     "case_submitted": lambda w: {"case": w["case"]},
     "comment_held": lambda w: {"comment": w["comment"], "case": w["case"]},
     "contact_confirmation": lambda w: _contact(),

@@ -10,19 +10,23 @@ ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "em", "b", "i", "a", "ul", "ol", "li",
     "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
+# A comment sits under the case's headings and is short: no headings, rules or tables
+# (their text stays, as a paragraph).
+COMMENT_TAGS = ALLOWED_TAGS - {"h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_markdown(text: str) -> str:
-    """Markdown → safe HTML: no scripts, event handlers, styles or javascript: links.
+def render_markdown(text: str, *, tags: set[str] = ALLOWED_TAGS) -> str:
+    """Markdown → safe HTML: no scripts, event handlers, styles or javascript: links;
+    only ``tags`` (the others are dropped, their text kept).
 
     Links keep ``rel="noopener noreferrer"`` so an opened page cannot reach back.
     """
     rendered = markdown.markdown(text or "", extensions=["sane_lists", "tables"])
     return nh3.clean(
         rendered,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
@@ -39,10 +43,12 @@ class MarkdownFieldsMixin:
     ``markdown_fields`` into its ``<name>_html`` twin, sanitised."""
 
     markdown_fields: tuple[str, ...] = ()
+    markdown_tags: set[str] = ALLOWED_TAGS
 
     def save(self, *args, **kwargs):
         for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+            html_text = render_markdown(getattr(self, name), tags=self.markdown_tags)
+            setattr(self, f"{name}_html", html_text)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {

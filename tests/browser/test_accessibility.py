@@ -101,6 +101,16 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
                  "/community/volglijst/", "/community/meldingen/",
                  "/community/meldingen/voorkeuren/", "/community/vragen/"]:  # fmt: skip
         scanner.visit(page, path)
+    # Photos, documents and threads of Sanne's own published case.
+    own = Case.objects.published().get(author__email="sanne@lindendal.example", is_featured=True)
+    photo = own.images.first()
+    first_comment = own.comments.filter(parent=None).first()
+    for path in [own.get_absolute_url(), f"/community/verhalen/{own.slug}/bestanden/",
+                 f"/community/verhalen/{own.slug}/fotos/{photo.pk}/verwijderen/",
+                 f"{own.get_absolute_url()}?reageer={first_comment.pk}"]:  # fmt: skip
+        scanner.visit(page, path)
+    scanner.submit_empty(page, f"/community/verhalen/{own.slug}/bestanden/", "Foto toevoegen")
+    scanner.submit_empty(page, f"/community/verhalen/{own.slug}/bestanden/", "Document toevoegen")
     page.goto(f"{site.url}/community/welkom/")
     page.get_by_label("Naam", exact=True).fill("")
     page.get_by_role("button", name="Opslaan en verder").click()
@@ -157,7 +167,8 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     for path in ["/moderatie/", "/moderatie/logboek/", "/moderatie/logboek/?actie=auto_hide",
                  f"/moderatie/verhalen/{submitted.slug}/", f"/moderatie/bezwaren/{appeal.pk}/",
                  f"/moderatie/leden/{spammer}/schorsen/",
-                 f"/moderatie/leden/{spammer}/spam-verwijderen/"]:  # fmt: skip
+                 f"/moderatie/leden/{spammer}/spam-verwijderen/",
+                 f"/moderatie/verhalen/{own.slug}/"]:  # fmt: skip
         scanner.visit(second_page, path)
     scanner.submit_empty(
         second_page, f"/moderatie/bezwaren/{appeal.pk}/", "Besluit opslaan en het lid mailen"

@@ -124,7 +124,7 @@ def test_member_shares_a_case_and_a_moderator_curates_it(site, page, second_page
     site.go("/community/verhalen/nieuw/")
     page.get_by_label("Titel").fill(title)
     page.get_by_label("Samenvatting").fill("Bewoners ontwierpen samen een speeltuin.")
-    page.get_by_label("Wat heb je gedaan?").fill("Drie avonden in het buurthuis.")
+    page.get_by_label("Wat heb je gedaan?", exact=True).fill("Drie avonden in het buurthuis.")
     page.get_by_role("button", name="Opslaan als concept").click()
     expect(page.locator(".status-banner")).to_contain_text("Concept")
     page.get_by_role("button", name="Indienen voor beoordeling").click()
@@ -141,7 +141,9 @@ def test_member_shares_a_case_and_a_moderator_curates_it(site, page, second_page
     site.go(Case.objects.get().get_absolute_url())
     expect(page.locator(".decision-notice")).to_contain_text("Hoeveel bewoners deden mee?")
     page.get_by_role("link", name="Bewerken").click()
-    page.get_by_label("Wat heb je gedaan?").fill("Veertig bewoners kwamen naar drie avonden.")
+    page.get_by_label("Wat heb je gedaan?", exact=True).fill(
+        "Veertig bewoners kwamen naar drie avonden."
+    )
     page.get_by_role("button", name="Wijzigingen opslaan").click()
     page.get_by_role("button", name="Indienen voor beoordeling").click()
     log_out(page)
@@ -151,7 +153,9 @@ def test_member_shares_a_case_and_a_moderator_curates_it(site, page, second_page
     # A colleague comments and reports the comment; the moderator hides it.
     log_in(page, site, colleague.email)
     site.go(Case.objects.get().get_absolute_url())
-    page.get_by_label("Je reactie").fill("Kopen jullie ook nieuwe schommels? Bel 06-12345678")
+    page.get_by_label("Je reactie", exact=True).fill(
+        "Kopen jullie ook nieuwe schommels? Bel 06-12345678"
+    )
     page.get_by_role("button", name="Reactie plaatsen").click()
     log_out(page)
     log_in(page, site, "ilse@gemeente.example", password="drie koffie twee thee")

@@ -162,3 +162,56 @@ def colleague_world(*, author, member):
         "block": QuestionBlock.objects.create(recipient=author, blocked=VerifiedUserFactory()),
         "unsubscribe_token": notifications.unsubscribe_token(author, "comment"),
     }
+
+
+def photo_upload(name="foto.jpg", size=(400, 256)):
+    """A JPEG made in memory; this small one is stored in one width (its own)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.linear_gradient("L").resize(size).convert("RGB").save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def pdf_upload(name="plan.pdf", pages=2):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+
+
+def stored_width(image) -> int:
+    return int(next(iter(image.renditions)))
+
+
+def media_world(*, case, draft, moderator):
+    """Photos and documents in storage: on ``draft`` (its author's only), on the
+    published ``case`` (public), and a photo of ``case`` that a moderator hid."""
+    from community import documents, images
+
+    def photo(item, alt):
+        return images.image_add(case=item, author=item.author, upload=photo_upload(), alt_text=alt)
+
+    hidden = photo(case, "Een foto die een moderator verborg.")
+    images.image_hide(image=hidden, moderator=moderator, reason="Er staat een kind herkenbaar op.")
+    return {
+        "draft_image": photo(draft, "Bewoners schrijven ideeën op een groot vel papier."),
+        "draft_document": documents.document_add(
+            case=draft, author=draft.author, upload=pdf_upload(), title="Plan van aanpak"
+        ),
+        "image": photo(case, "Het plein voor het buurthuis, vol mensen."),
+        "hidden_image": hidden,
+        "document": documents.document_add(
+            case=case, author=case.author, upload=pdf_upload(), title="Evaluatie"
+        ),
+    }

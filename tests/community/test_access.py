@@ -19,7 +19,10 @@ from tests.community.factories import (
     OrganiserFactory,
     VerifiedUserFactory,
     colleague_world,
+    media_world,
     moderation_world,
+    pdf_upload,
+    stored_width,
 )
 
 ROLES = ("anonymous", "member", "author", "moderator", "suspended", "organiser")
@@ -166,6 +169,100 @@ ROWS = [
         data={"text": "Er staan geen persoonsgegevens in mijn verhaal."},
         label="post",
     ),
+    # Photos and documents: a draft's only for its author and moderators, a hidden photo
+    # too; the author manages them while the case is editable.
+    Row(
+        "community:case_media", lambda w: {"slug": w["draft"].slug}, expect("login", 404, 200, 404)
+    ),
+    Row(
+        "community:case_image",
+        lambda w: {
+            "slug": w["draft"].slug,
+            "pk": w["draft_image"].pk,
+            "width": stored_width(w["draft_image"]),
+            "fmt": "webp",
+        },
+        expect(404, 404, 200, 200, 404),
+        label="draft",
+    ),
+    Row(
+        "community:case_image",
+        lambda w: {
+            "slug": w["case"].slug,
+            "pk": w["image"].pk,
+            "width": stored_width(w["image"]),
+            "fmt": "jpg",
+        },
+        EVERYONE,
+    ),
+    Row(
+        "community:case_image",
+        lambda w: {
+            "slug": w["case"].slug,
+            "pk": w["hidden_image"].pk,
+            "width": stored_width(w["hidden_image"]),
+            "fmt": "jpg",
+        },
+        expect(404, 404, 200, 200, 404),
+        label="hidden",
+    ),
+    Row(
+        "community:case_image_update",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+        data={"alt_text": "Bewoners en ambtenaren aan een lange tafel."},
+    ),
+    Row(
+        "community:case_image_delete",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+        expect("login", 404, 200, 404),
+    ),
+    Row(
+        "community:case_image_delete",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+        label="post",
+    ),
+    Row(
+        "community:moderation_image",
+        lambda w: {"pk": w["image"].pk, "action": "verbergen"},
+        MODERATOR_ACTION,
+        method="post",
+        data={"reason": "Er staat een adres op."},
+    ),
+    Row(
+        "community:document_download",
+        lambda w: {"slug": w["case"].slug, "pk": w["document"].pk},
+        EVERYONE,
+    ),
+    Row(
+        "community:document_download",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_document"].pk},
+        expect(404, 404, 200, 200, 404),
+        label="draft",
+    ),
+    Row(
+        "community:document_add",
+        lambda w: {"slug": w["draft"].slug},
+        expect("login", 404, 302, 404),
+        method="post",
+        data=lambda: {"file": pdf_upload(), "title": "Verslag van de avond"},
+    ),
+    Row(
+        "community:document_update",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_document"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+        data={"title": "Plan van aanpak, versie 2"},
+    ),
+    Row(
+        "community:document_delete",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_document"].pk},
+        expect("login", 404, 302, 404),
+        method="post",
+    ),
     Row("community:my_cases", lambda w: {}, MEMBERS),
     Row("community:profile_update", lambda w: {}, MEMBERS),
     Row("community:my_data", lambda w: {}, MEMBERS),
@@ -272,6 +369,7 @@ def world(db):
     case = CaseFactory(author=author, organisation=organisation)
     comment = CommentFactory(case=case, author=author)
     report = Report.objects.create(reporter=member, comment=comment, reason="spam")
+    draft = CaseFactory(author=author, status="draft", published_at=None)
     return {
         "author": author,
         "member": member,
@@ -283,10 +381,11 @@ def world(db):
         "case": case,
         "comment": comment,
         "report": report,
-        "draft": CaseFactory(author=author, status="draft", published_at=None),
+        "draft": draft,
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
         **moderation_world(author=author, member=member, case=case),
         **colleague_world(author=author, member=member),
+        **media_world(case=case, draft=draft, moderator=moderator),
     }
 
 

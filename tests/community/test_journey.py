@@ -2,7 +2,6 @@
 confirm, write, submit, changes asked, resubmit, published, a colleague comments and a
 comment is reported, then the member takes their data and leaves."""
 
-import json
 import re
 
 import pytest
@@ -10,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from community.models import Case, Comment, Report, User
+from tests.community.data_download import my_data
 from tests.community.factories import PASSWORD, ModeratorFactory, VerifiedUserFactory
 from tests.roadmap.factories import ChallengeFactory, PhaseFactory
 
@@ -103,7 +103,7 @@ def test_a_member_shares_a_case_from_sign_up_to_leaving(client, django_capture_o
     assert Report.objects.filter(comment=comment, reporter=member).exists()
 
     # The member downloads their data and leaves; the case stays, without their name.
-    export = json.loads(client.get(reverse("community:my_data_download")).content)
+    export = my_data(client)
     assert export["cases"][0]["title"] == "Buurtgesprekken over de nieuwe speeltuin"
     run(reverse("community:my_data"), {"confirm": "VERWIJDEREN"})
     assert not User.objects.filter(email="ilse@gemeente.example").exists()

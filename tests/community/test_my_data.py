@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cocreatie.core.models import ActionLog
 from community.models import Case, Comment, Report, User
+from tests.community.data_download import download_my_data, my_data
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -37,14 +38,16 @@ def test_download_holds_everything_about_the_member_and_nothing_of_others(client
     response = client.get(reverse("community:my_data_download"))
 
     assert response.status_code == 200
-    assert "attachment;" in response["Content-Disposition"]
-    data = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert ".zip" in response["Content-Disposition"]
+    data, archive = download_my_data(client)
+    assert archive.namelist() == ["gegevens.json"]  # no photos or documents yet
     assert data["account"]["email"] == "sanne@houten.example"
     assert data["profile"]["display_name"] == "Sanne Bakker"
     assert [c["title"] for c in data["cases"]] == ["Mijn buurtverhaal"]
     assert [c["body"] for c in data["comments"]] == ["Mijn eigen reactie"]
     assert [r["reason"] for r in data["reports"]] == ["spam"]
-    assert "Verhaal van een ander" not in response.content.decode()
+    assert "Verhaal van een ander" not in archive.read("gegevens.json").decode()
     assert "Reactie van iemand anders" not in json.dumps(data["comments"])
 
 
@@ -170,7 +173,7 @@ def test_the_download_holds_the_decisions_about_the_member_and_their_objections(
     appeal_create(decision=decision, member=member, text="Het is mijn eigen zakelijke nummer.")
     client.force_login(member)
 
-    data = json.loads(client.get(reverse("community:my_data_download")).content)
+    data = my_data(client)
 
     (exported,) = data["decisions"]
     assert exported["decision"] == "Verborgen door een moderator"

@@ -3,7 +3,6 @@ new session series; by mail at once, in the digest or only in the site, as each 
 chose; the list in the site with its unread count in the header, and the preferences."""
 
 import html
-import json
 import re
 
 import pytest
@@ -20,6 +19,7 @@ from community import notifications, services, spam
 from community.models import Decision
 from sessions_app import planning
 from sessions_app.apps import NEW_SERIES
+from tests.community.data_download import my_data
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -475,7 +475,7 @@ def test_the_members_download_holds_follows_preferences_and_notifications(client
     notify(member, title="Nieuw praktijkverhaal: Wijkfeest")
     client.force_login(member)
 
-    data = json.loads(b"".join(client.get(reverse("community:my_data_download"))))
+    data = my_data(client)
 
     assert data["following"] == [{"kind": "Uitdaging", "name": "Draagvlak"}]
     assert data["notification_preferences"]["Nieuwe praktijkverhalen over wat je volgt"] == (

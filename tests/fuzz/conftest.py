@@ -17,6 +17,7 @@ from tests.community.factories import (
     OrganisationFactory,
     VerifiedUserFactory,
     colleague_world,
+    media_world,
     moderation_world,
 )
 from tests.roadmap import factories as roadmap
@@ -56,6 +57,8 @@ def make_world():
     phase = roadmap.PhaseFactory()
     challenge = roadmap.ChallengeFactory()
     case = CaseFactory(author=author, organisation=organisation, tags=["wijk"])
+    draft = CaseFactory(author=author, status="draft", published_at=None)
+    moderator = ModeratorFactory()
     comment = CommentFactory(case=case, author=author)
     series = SeriesFactory()
     seat = SeatFactory(session__series=series)
@@ -71,7 +74,7 @@ def make_world():
         "unlisted": unlisted,
         "suspended": VerifiedUserFactory(is_active=False),
         "suspendee": VerifiedUserFactory(),
-        "moderator": ModeratorFactory(),
+        "moderator": moderator,
         **workspace_world(series, past),
         "organisation": organisation,
         "phase": phase,
@@ -79,10 +82,11 @@ def make_world():
         "case": case,
         "comment": comment,
         "report": Report.objects.create(reporter=member, comment=comment, reason="spam"),
-        "draft": CaseFactory(author=author, status="draft", published_at=None),
+        "draft": draft,
         "submitted": CaseFactory(author=author, status="submitted", published_at=None),
         **moderation_world(author=author, member=member, case=case),
         **colleague_world(author=author, member=member),
+        **media_world(case=case, draft=draft, moderator=moderator),
         "series": series,
         "draft_series": SeriesFactory(is_published=False),
         "seat": seat,

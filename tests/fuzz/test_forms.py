@@ -17,6 +17,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.community.factories import pdf_upload, photo_upload
 from tests.fuzz import FUZZ
 from tests.fuzz.conftest import assert_unchanged, stored
 from tests.fuzz.strategies import field_value
@@ -349,6 +350,55 @@ FORMS = [
         "community:question_unblock",
         "author",
         lambda w: {"pk": w["block"].pk},
+        lambda w: {"next": "/"},
+        ("next",),
+    ),
+    Form(
+        "community:case_media",
+        "author",
+        lambda w: {"slug": w["draft"].slug},
+        lambda w: {"image": photo_upload(), "alt_text": "Bewoners aan een lange tafel."},
+        ("image", "alt_text", "form_token"),
+    ),
+    Form(
+        "community:case_image_update",
+        "author",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+        lambda w: {"alt_text": "Bewoners en ambtenaren aan een lange tafel."},
+        ("alt_text",),
+    ),
+    Form(
+        "community:case_image_delete",
+        "author",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+        lambda w: {"next": "/"},
+        ("next",),
+    ),
+    Form(
+        "community:moderation_image",
+        "moderator",
+        lambda w: {"pk": w["image"].pk, "action": "verbergen"},
+        lambda w: {"reason": "Er staat een adres op.", "next": "/"},
+        ("reason", "next"),
+    ),
+    Form(
+        "community:document_add",
+        "author",
+        lambda w: {"slug": w["draft"].slug},
+        lambda w: {"file": pdf_upload(), "title": "Verslag van de avond"},
+        ("file", "title", "form_token"),
+    ),
+    Form(
+        "community:document_update",
+        "author",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_document"].pk},
+        lambda w: {"title": "Plan van aanpak, versie 2"},
+        ("title",),
+    ),
+    Form(
+        "community:document_delete",
+        "author",
+        lambda w: {"slug": w["draft"].slug, "pk": w["draft_document"].pk},
         lambda w: {"next": "/"},
         ("next",),
     ),

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.community.factories import stored_width
 from tests.fuzz import FUZZ
 from tests.fuzz.conftest import ROLES
 from tests.fuzz.strategies import Raw, path_segment, query_string
@@ -47,6 +48,26 @@ REAL_KWARGS = {
     "community:question_detail": lambda w: {"pk": w["question"].pk},
     "community:question_block": lambda w: {"pk": w["question"].pk},
     "community:question_unblock": lambda w: {"pk": w["block"].pk},
+    "community:case_media": lambda w: {"slug": w["draft"].slug},
+    "community:case_image": lambda w: {
+        "slug": w["case"].slug,
+        "pk": w["image"].pk,
+        "width": stored_width(w["image"]),
+        "fmt": "jpg",
+    },  # fmt: skip
+    "community:case_image_update": lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+    "community:case_image_delete": lambda w: {"slug": w["draft"].slug, "pk": w["draft_image"].pk},
+    "community:moderation_image": lambda w: {"pk": w["image"].pk, "action": "verbergen"},
+    "community:document_add": lambda w: {"slug": w["draft"].slug},
+    "community:document_update": lambda w: {
+        "slug": w["draft"].slug,
+        "pk": w["draft_document"].pk,
+    },  # fmt: skip
+    "community:document_delete": lambda w: {
+        "slug": w["draft"].slug,
+        "pk": w["draft_document"].pk,
+    },  # fmt: skip
+    "community:document_download": lambda w: {"slug": w["case"].slug, "pk": w["document"].pk},
     "community:appeal_create": lambda w: {"pk": w["decision"].pk},
     "community:moderation_appeal": lambda w: {"pk": w["appeal"].pk},
     "community:report_withdraw": lambda w: {"pk": w["report"].pk},

@@ -1,12 +1,11 @@
 """A member's session registrations are part of their own data: in the download, and
 forgotten when they delete their account (their seat goes to the waiting list)."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
 from sessions_app.models import Registration, Seat
+from tests.community.data_download import my_data
 from tests.community.factories import VerifiedUserFactory
 from tests.sessions.factories import RegistrationFactory, SeatFactory, SessionFactory
 
@@ -23,7 +22,7 @@ def test_the_download_holds_registrations_made_with_the_members_address(client, 
     SeatFactory()  # someone else's
     client.force_login(member)
 
-    data = json.loads(client.get(reverse("community:my_data_download")).content)
+    data = my_data(client)
 
     (registration,) = data["session_registrations"]
     assert registration["email"] == "lid@gemeente.example"
@@ -98,7 +97,7 @@ def test_a_certificate_is_in_the_download_and_goes_with_the_account(
     certificate = certificate_issue(registration=seat.registration)
     client.force_login(member)
 
-    data = json.loads(client.get(reverse("community:my_data_download")).content)
+    data = my_data(client)
 
     (registration,) = data["session_registrations"]
     assert registration["certificate"]["code"] == certificate.code
