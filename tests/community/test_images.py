@@ -380,7 +380,8 @@ def get_as(client, user, path):
     if user is not None:
         client.force_login(user)
     response = client.get(path)
-    response.close()  # a photo comes as an open file: let it go
+    if response.streaming:  # read the photo to its end, which closes its file
+        b"".join(response.streaming_content)
     return response
 
 
