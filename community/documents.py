@@ -11,7 +11,7 @@ the site's origin.
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -19,9 +19,8 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from cocreatie.core import media
-from cocreatie.core.actionlog import log_action
-from cocreatie.core.content import content_changed
-from community.models import Case, CaseDocument, ModerationVerb, User
+from community.case_media import media_changed, media_check_author
+from community.models import Case, CaseDocument, User
 
 MAX_DOCUMENTS = 5
 # Decimal megabytes, as the site writes sizes (cocreatie.core.media.human_size): a file
@@ -100,10 +99,7 @@ def _clean_title(title: str) -> str:
 
 
 def _check_editable(case: Case, author: User) -> None:
-    if case.author_id != author.pk:
-        raise PermissionDenied
-    if not case.can_edit(author):
-        raise ValidationError(NOT_EDITABLE, code="not_editable")
+    media_check_author(case, author, refused=NOT_EDITABLE)
 
 
 def _editable_case(case: Case, author: User) -> Case:
@@ -116,12 +112,6 @@ def _editable_case(case: Case, author: User) -> Case:
 def _check_room(case: Case) -> None:
     if case.documents.count() >= MAX_DOCUMENTS:
         raise ValidationError(TOO_MANY, code="too_many")
-
-
-def _log_published_change(case: Case, author: User, message: str) -> None:
-    """Moderators see in the log what changed in a case after they published it."""
-    if case.status == Case.Status.PUBLISHED:
-        log_action(actor=author, verb=ModerationVerb.EDIT_PUBLISHED, target=case, message=message)
 
 
 @transaction.atomic
@@ -166,8 +156,7 @@ def document_add(*, case: Case, author: User, upload, title: str = "") -> CaseDo
     document.file.save("document.pdf", upload, save=False)
     try:
         document.save()
-        content_changed(case)
-        _log_published_change(case, author, f"Document toegevoegd: {title}")
+        media_changed(case, editor=author, message=f"Document toegevoegd: {title}")
     except Exception:
         media.delete_now(document.storage_names)  # no row, so no file either
         raise
@@ -182,8 +171,7 @@ def document_update(*, document: CaseDocument, author: User, title: str) -> Case
     if title != document.title:
         previous, document.title = document.title, title
         document.save(update_fields=["title"])
-        content_changed(case)
-        _log_published_change(case, author, f"Documenttitel gewijzigd: {previous} → {title}")
+        media_changed(case, editor=author, message=f"Documenttitel gewijzigd: {previous} → {title}")
     return document
 
 
@@ -194,8 +182,7 @@ def document_delete(*, document: CaseDocument, author: User) -> None:
     names, title = document.storage_names, document.title
     document.delete()
     media.delete_after_commit(names)
-    content_changed(case)
-    _log_published_change(case, author, f"Document verwijderd: {title}")
+    media_changed(case, editor=author, message=f"Document verwijderd: {title}")
 
 
 def download_filename(document: CaseDocument) -> str:

@@ -18,11 +18,9 @@ import logging
 import math
 import struct
 from dataclasses import dataclass
-from uuid import uuid4
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
@@ -32,6 +30,7 @@ from cocreatie.core import media
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.content import content_changed
 from cocreatie.core.mail import send_after_commit
+from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseImage, ModerationVerb, User
 from community.permissions import is_moderator
 
@@ -226,10 +225,7 @@ def _store(case: Case, renditions: list[Rendition]) -> dict:
     try:
         for rendition in renditions:
             extension = ENCODINGS[rendition.key][0]
-            name = default_storage.save(
-                f"cases/{case.pk}/{uuid4().hex}-{rendition.width}.{extension}",
-                ContentFile(rendition.data),
-            )
+            name = media.save(f"cases/{case.pk}/photo.{extension}", ContentFile(rendition.data))
             written.append(name)
             stored.setdefault(str(rendition.width), {})[rendition.key] = name
     except BaseException:
@@ -298,11 +294,11 @@ def picture(image: CaseImage, *, slug: str) -> Picture:
 # --- Services -------------------------------------------------------------------------------
 
 
+NOT_EDITABLE = "De foto's van dit praktijkverhaal kun je nu niet wijzigen."
+
+
 def _check_author(case: Case, author: User) -> None:
-    if author is None or not author.is_authenticated or case.author_id != author.pk:
-        raise PermissionDenied
-    if not case.can_edit(author):
-        raise ValidationError("De foto's van dit praktijkverhaal kun je nu niet wijzigen.")
+    media_check_author(case, author, refused=NOT_EDITABLE)
 
 
 def _too_many() -> ValidationError:
@@ -310,14 +306,6 @@ def _too_many() -> ValidationError:
         f"Je kunt maximaal {MAX_IMAGES} foto's bij een praktijkverhaal zetten. Verwijder "
         "eerst een foto als je een andere wilt toevoegen."
     )
-
-
-def _media_changed(case: Case, *, editor: User, message: str) -> None:
-    """The case page shows its photos: refresh it. A change to a published case shows
-    in its history for the moderators, like an edit of its text."""
-    content_changed(case)
-    if case.status == Case.Status.PUBLISHED:
-        log_action(actor=editor, verb=ModerationVerb.EDIT_PUBLISHED, target=case, message=message)
 
 
 @transaction.atomic
@@ -351,7 +339,7 @@ def image_add(*, case: Case, author: User, upload, alt_text: str) -> CaseImage:
             renditions=stored,
             order=0 if last is None else last + 1,
         )
-        _media_changed(case, editor=author, message=f"Foto toegevoegd: {alt_text}")
+        media_changed(case, editor=author, message=f"Foto toegevoegd: {alt_text}")
     except BaseException:
         media.delete_now(name for formats in stored.values() for name in formats.values())
         raise
@@ -381,7 +369,7 @@ def image_update(
         image.order = order
     if changed:
         image.save(update_fields=["alt_text", "order"])
-        _media_changed(case, editor=author, message=f"Beschrijving van een foto: {alt_text}")
+        media_changed(case, editor=author, message=f"Beschrijving van een foto: {alt_text}")
     return image
 
 
@@ -395,7 +383,7 @@ def image_delete(*, image: CaseImage, author: User) -> None:
     alt_text = image.alt_text
     image.delete()
     media.delete_after_commit(names)
-    _media_changed(case, editor=author, message=f"Foto verwijderd: {alt_text}")
+    media_changed(case, editor=author, message=f"Foto verwijderd: {alt_text}")
 
 
 @transaction.atomic

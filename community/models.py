@@ -1,5 +1,3 @@
-import uuid
-
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -7,6 +5,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from cocreatie.core import media
+from cocreatie.core.actionlog import FORMER_MEMBER
 from cocreatie.core.markdown import COMMENT_TAGS, MarkdownFieldsMixin
 
 
@@ -109,6 +109,13 @@ class Organisation(models.Model):
     def matches_email(self, email: str) -> bool:
         domain = email.rpartition("@")[2].lower()
         return bool(domain) and domain in self.domain_list
+
+
+def member_name(user: User | None) -> str:
+    """Someone's name as other members see it: their display name, or "voormalig lid"
+    once the account (or its profile) is gone. Never the e-mail address."""
+    profile = getattr(user, "profile", None) if user is not None else None
+    return profile.display_name if profile else FORMER_MEMBER
 
 
 class ProfileQuerySet(models.QuerySet):
@@ -339,7 +346,7 @@ class Case(MarkdownFieldsMixin, models.Model):
 def case_file_name(instance, filename: str) -> str:
     """Where an uploaded file of a case is stored: a random name in the case's folder.
     The name the member's computer gave it is never part of the path."""
-    return f"cases/{instance.case_id}/{uuid.uuid4().hex}{instance.file_extension}"
+    return media.new_name(f"cases/{instance.case_id}", instance.file_extension)
 
 
 class CaseImage(models.Model):

@@ -17,10 +17,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cocreatie.core.actionlog import FORMER_MEMBER, log_action, verb_choices, verb_label
+from cocreatie.core.actionlog import log_action, verb_choices, verb_label
 from cocreatie.core.models import ActionLog
 from cocreatie.core.spreadsheet import spreadsheet, spreadsheet_date
-from community.models import ModerationVerb, User
+from community.models import ModerationVerb, User, member_name
 from community.permissions import is_moderator
 from roadmap.forms import INVALID_CHOICE
 
@@ -49,17 +49,12 @@ def kind_label(content_type: ContentType | None) -> str:
     return KIND_LABELS.get(key, str(model._meta.verbose_name).capitalize())
 
 
-def _display_name(user: User) -> str:
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile else FORMER_MEMBER
-
-
 def actor_name(entry: ActionLog) -> str:
     """Who took the step, as the log shows it: a member's display name, "voormalig lid"
     or "systeem"."""
     if entry.actor_id is None:
         return entry.actor_label or SYSTEM
-    return _display_name(entry.actor)
+    return member_name(entry.actor)
 
 
 def _kind_choices() -> dict[str, ContentType]:
@@ -109,7 +104,7 @@ class LogFilterForm(forms.Form):
         self.fields["door"].choices = [
             ("", "Iedereen"),
             (SYSTEM, "Systeem (automatisch)"),
-            *((str(user.pk), _display_name(user)) for user in actors),
+            *((str(user.pk), member_name(user)) for user in actors),
         ]
         self.fields["actie"].choices = [("", "Alle acties"), *verb_choices()]
         self.kinds = _kind_choices()

@@ -9,13 +9,13 @@ rules of following (a member cannot follow themselves).
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from cocreatie.core import following, notifications
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Follow
 from cocreatie.core.notifications import Delivery
-from community.models import Case, Comment, Decision, Profile, User
+from community.models import Case, Comment, Decision, Profile, User, member_name
 
 # Kinds. Own content reaches the member at once by default; the rest weekly.
 COMMENT = "comment"  # a comment on your own case
@@ -59,13 +59,6 @@ EXCERPT_LENGTH = 300
 
 def _excerpt(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(EXCERPT_LENGTH)
-
-
-def _name(user: User | None) -> str:
-    if user is None:
-        return "Een voormalig lid"
-    profile = Profile.objects.filter(user=user).only("display_name").first()
-    return profile.display_name if profile else "Een lid"
 
 
 # --- Following ----------------------------------------------------------------------------
@@ -157,7 +150,7 @@ def comment_posted(comment: Comment) -> list:
     (``COMMENT`` too: it is about their own words; once, when they wrote the case as
     well); whoever follows the case too (``FOLLOWED_COMMENT``); the commenter never."""
     case, commenter = comment.case, comment.author
-    name = _name(commenter)
+    name = capfirst(member_name(commenter))
     common = {
         "title": f"{name} reageerde op ‘{case.title}’",
         "url": comment.get_absolute_url(),

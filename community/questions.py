@@ -24,7 +24,15 @@ from cocreatie.core import notifications
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
 from community import notifications as community_notifications
-from community.models import Case, ModerationVerb, Profile, Question, QuestionBlock, User
+from community.models import (
+    Case,
+    ModerationVerb,
+    Profile,
+    Question,
+    QuestionBlock,
+    User,
+    member_name,
+)
 from community.services import profile_ensure
 
 QUESTION_LIMIT = 5
@@ -207,11 +215,6 @@ def register_unsubscribe() -> None:
     notifications.register_unsubscribe(UNSUBSCRIBE_KEY, questions_stop, UNSUBSCRIBE_DESCRIPTION)
 
 
-def _name(user: User | None) -> str:
-    profile = getattr(user, "profile", None) if user else None
-    return profile.display_name if profile else "voormalig lid"
-
-
 def questions_export(*, user: User) -> dict:
     """For the member's own download: the questions they asked and received, and whom
     they blocked, with the other member's name only (never their address)."""
@@ -221,7 +224,7 @@ def questions_export(*, user: User) -> dict:
 
     def row(question, *, other_key, other):
         return {
-            other_key: _name(other),
+            other_key: member_name(other),
             "case": question.case.title if question.case else None,
             "message": question.message,
             "created_at": stamp(question.created_at),
@@ -236,7 +239,7 @@ def questions_export(*, user: User) -> dict:
         "questions_asked": [row(q, other_key="to", other=q.recipient) for q in asked],
         "questions_received": [row(q, other_key="from", other=q.asker) for q in received],
         "question_blocks": [
-            {"blocked": _name(block.blocked), "created_at": stamp(block.created_at)}
+            {"blocked": member_name(block.blocked), "created_at": stamp(block.created_at)}
             for block in blocks
         ],
     }
