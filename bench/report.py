@@ -36,7 +36,7 @@ MAX_DEEP_PAGE_SLOWDOWN = 0.20
 MIN_SHARE_OF_MINIMAL_VIEW = 0.50
 MAX_WORKER_MB = 150.0
 
-SEARCH_KEYS = ("search_common", "search_rare")
+SEARCH_KEYS = ("search_common", "search_rare", "search_compound")
 FIRST_PAGE_KEY = "cases_page_1"
 DEEP_PAGE_KEY = "cases_page_2000"
 MINIMAL_VIEW_KEY = "ping"

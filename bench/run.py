@@ -601,6 +601,8 @@ class Bench:
             ),
             page("search_common", "Search, common word", "/zoeken/?q=bewoners"),
             page("search_rare", "Search, rare word", "/zoeken/?q=zeldzaamheidstest"),
+            # "zorg" is a part of many compounds in the texts (jeugdzorg, zorgverleners).
+            page("search_compound", "Search, compound part", "/zoeken/?q=zorg"),
             page(
                 "programme",
                 "Session programme",

@@ -60,7 +60,7 @@ from taggit.models import Tag, TaggedItem
 
 from cocreatie.core.markdown import COMMENT_TAGS, render_markdown
 from cocreatie.core.models import SearchDocument
-from cocreatie.core.search import clean_text, weighted_vector
+from cocreatie.core.search import analysed, clean_text
 from community.models import Case, Comment, Organisation, Profile, User
 from roadmap.models import Challenge, Phase
 from sessions_app.demo import JOINING_TIPS
@@ -363,6 +363,11 @@ def _slug_base(text: str, max_length: int = 60) -> str:
     if len(base) > max_length:
         base = base[: max_length + 1].rsplit("-", 1)[0]
     return base[:max_length].strip("-") or "item"
+
+
+# The analysed columns of a search row (the vector on PostgreSQL, the terms on SQLite).
+ANALYSED_FIELDS = ("search_vector", "title_terms", "summary_terms", "body_terms")
+EMPTY = {"search_vector": None, "title_terms": "", "summary_terms": "", "body_terms": ""}
 
 
 def _plain(text: str) -> str:
@@ -734,6 +739,8 @@ class Generator:
         self.case_phase_rows, self.case_challenge_rows, self.case_tag_rows = [], [], []
         self.search_rows = []
         phase_ids = [phase.id for phase in self.phases]
+        phase_slugs = {phase.id: phase.slug for phase in self.phases}
+        tag_names = dict(Tag.objects.filter(id__in=self.tag_ids).values_list("id", "name"))
         challenge_ids = self.challenge_ids
         tag_ids = self.tag_ids
         texts = self.texts
@@ -782,13 +789,15 @@ class Generator:
                     submitted, updated = None, rng.uniform(created, now)
                 self.case_published_at.append(published)
 
-                for phase_id in rng.sample(phase_ids, min(len(phase_ids), rng.randint(1, 2))):
+                case_phases = rng.sample(phase_ids, min(len(phase_ids), rng.randint(1, 2)))
+                for phase_id in case_phases:
                     self.case_phase_rows.append((case_id, phase_id))
                 for challenge_id in rng.sample(
                     challenge_ids, min(len(challenge_ids), rng.randint(1, 3))
                 ):
                     self.case_challenge_rows.append((case_id, challenge_id))
-                for tag_id in rng.sample(tag_ids, rng.randint(0, 3)):
+                case_tags = rng.sample(tag_ids, rng.randint(0, 3))
+                for tag_id in case_tags:
                     self.case_tag_rows.append((self.case_type.id, case_id, tag_id))
 
                 worked_text, differently_text = "\n\n".join(worked), "\n\n".join(differently)
@@ -798,16 +807,23 @@ class Generator:
                     search_body = " ".join(
                         _plain(text) for text in (body, worked_text, differently_text)
                     )
+                    title_text, summary_text = clean_text(title), clean_text(summary)
+                    body_text = clean_text(search_body)
+                    searched_summary = " ".join([summary_text, *(tag_names[t] for t in case_tags)])
+                    terms = analysed(title_text, searched_summary, body_text)
+                    slugs_of_phases = " ".join(sorted(phase_slugs[p] for p in case_phases))
                     self.search_rows.append(
                         (
                             self.case_type.id,
                             case_id,
                             Case.kind_label,
-                            clean_text(title),
-                            clean_text(summary),
-                            clean_text(search_body),
+                            title_text,
+                            summary_text,
+                            body_text,
                             f"{url_prefix}{slug}{url_suffix}",
                             updated_at,
+                            f" {slugs_of_phases} ",
+                            *(terms.get(name, EMPTY[name]) for name in ANALYSED_FIELDS),
                         )
                     )
                 yield (
@@ -860,56 +876,21 @@ class Generator:
         del self.case_phase_rows, self.case_challenge_rows, self.case_tag_rows
 
     def search_documents(self) -> None:
+        # What ``cocreatie.core.search.index_update`` stores for a published case, analysed
+        # in Python while the cases were made; on PostgreSQL the vocabulary trigger fills
+        # the suggestion words from the same COPY.
         fields = (
             "content_type", "object_id", "kind", "title", "summary", "body", "url", "updated_at",
+            "phases", *ANALYSED_FIELDS,
         )  # fmt: skip
-        total = len(self.search_rows)
-        if connection.vendor != "postgresql":  # no vector: search falls back to substrings
-            self.counts["search_documents"] = self.write.rows(
-                "search documents", SearchDocument, fields, self.search_rows, total=total
-            )
-            del self.search_rows
-            return
-        # PostgreSQL: COPY the text into a temporary table, then insert every row with its
-        # weighted Dutch vector in one statement. The vector is ``weighted_vector()`` from
-        # ``cocreatie.core.search`` (what ``index_update`` stores), compiled here; the staging
-        # table gets the real table's name as alias so its column references fit. One
-        # insert instead of insert + update: no second version of each row.
-        meta = SearchDocument._meta
-        quote = connection.ops.quote_name
-        table = quote(meta.db_table)
-        columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
-        staging = "bench_seed_search_documents"
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {staging}")
-            cursor.execute(
-                f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
-                f"SELECT {columns} FROM {table} WITH NO DATA"
-            )
-        self.write.rows(
-            "search documents (text)",
+        self.counts["search_documents"] = self.write.rows(
+            "search documents",
             SearchDocument,
             fields,
             self.search_rows,
-            total=total,
-            table=staging,
+            total=len(self.search_rows),
         )
         del self.search_rows
-        started = time.perf_counter()
-        query = SearchDocument.objects.all().query
-        vector, params = query.get_compiler(connection=connection).compile(
-            weighted_vector().resolve_expression(query)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}, {quote(meta.get_field('search_vector').column)}) "
-                f"SELECT {columns}, {vector} FROM {staging} AS {table}",
-                params,
-            )
-            inserted = cursor.rowcount
-            cursor.execute(f"DROP TABLE {staging}")
-        self.counts["search_documents"] = inserted
-        self.write.report("search documents", inserted, started)
 
     def comments(self) -> None:
         started = time.perf_counter()

@@ -288,6 +288,10 @@ else:
 # Background work (mail) through Django's tasks API. "database": stored in PostgreSQL /
 # SQLite and run by `manage.py db_worker`; "immediate": run in the web process right
 # after the commit (the demo default, so `make run` needs no worker).
+# The synonyms the search uses at query time: one group per line (see the file).
+SEARCH_SYNONYMS_FILE = env.get_str(
+    "SEARCH_SYNONYMS_FILE", str(BASE_DIR / "cocreatie" / "search_synonyms.txt")
+)
 TASKS_BACKEND = env.get_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
 _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",

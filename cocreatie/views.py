@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
@@ -112,7 +113,9 @@ class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
 
 
 class SearchView(BreadcrumbsMixin, TemplateView):
-    """Search over everything published; ``?q=`` is cut to 200 characters."""
+    """Search over everything published; ``?q=`` is cut to 200 characters. ``soort`` and
+    ``fase`` narrow the results (and combine); the counts per kind and per phase show
+    what each filter would leave."""
 
     template_name = "search/results.html"
     breadcrumb_label = "Zoeken"
@@ -123,11 +126,40 @@ class SearchView(BreadcrumbsMixin, TemplateView):
         query = search.normalise_query(raw)
         context = {"query": query, "query_was_cut": len(raw.strip()) > search.MAX_QUERY_LENGTH}
         if query:
-            page = Paginator(search.search(query), self.paginate_by).get_page(
-                self.request.GET.get("page")
-            )
-            context.update(page_obj=page, results=search.results(page.object_list, query))
+            context.update(self.search(query))
         return super().get_context_data(**context, **kwargs)
+
+    def search(self, query: str) -> dict:
+        phases = list(Phase.objects.published().values_list("slug", "title"))
+        kind = search.kind_for_slug(self.request.GET.get("soort"))
+        phase = self.request.GET.get("fase")
+        phase = phase if phase in dict(phases) else None
+        parsed = search.parse(query)
+        found = search.Search(parsed, kind=kind, phase=phase, phases=phases)
+        page = Paginator(found, self.paginate_by).get_page(self.request.GET.get("page"))
+        filters = {"q": query, "soort": kind.slug if kind else None, "fase": phase}
+        return {
+            "search": found,
+            "page_obj": page,
+            "results": search.results(page.object_list, parsed),
+            "ignored_words": parsed.is_empty,
+            "suggestion": search.suggestion(parsed, found.total),
+            "selected_kind": kind,
+            "selected_phase": dict(phases).get(phase),
+            "filter_query": urlencode({k: v for k, v in filters.items() if v}),
+            "kind_links": self.links(filters, "soort", found.kind_facets),
+            "phase_links": self.links(filters, "fase", found.phase_facets),
+        }
+
+    @staticmethod
+    def links(filters, name, facets):
+        """Each facet with the address that selects it (or, when selected, clears it),
+        keeping the other filters."""
+        links = []
+        for facet in facets:
+            chosen = {**filters, name: None if facet.selected else facet.slug}
+            links.append((facet, "?" + urlencode({k: v for k, v in chosen.items() if v})))
+        return links
 
 
 class TagDetailView(BreadcrumbsMixin, TemplateView):

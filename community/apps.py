@@ -51,7 +51,14 @@ class CommunityConfig(AppConfig):
         from roadmap.apps import PATHS as KNOWLEDGE_PATHS
         from roadmap.models import Challenge, Example, Phase, Tool
 
-        search.register(models.Case)
+        search.register(models.Case, plural="Praktijkverhalen")
+        search.register(models.Profile, plural="Leden")
+        search.register(
+            models.Organisation,
+            plural="Organisaties",
+            # Their profiles show the organisation's name in the results.
+            children=lambda organisation: organisation.profiles.select_related("organisation"),
+        )
         content.register_app(self.label, scopes=(PAGE_SCOPE,), private=PRIVATE_MODELS)
         # Case pages show the phases and challenges of the knowledge base too.
         pagecache.register_paths("/community/", scopes=(KNOWLEDGE, PAGE_SCOPE))

@@ -98,6 +98,19 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("community:organisation_detail", kwargs={"slug": self.slug})
 
+    # In the site-wide search by name only (every organisation has a public page).
+    kind_label = "Organisatie"
+    is_published = True
+    title = property(lambda self: self.name)
+    summary = property(lambda self: self.get_kind_display())
+    updated_at = property(lambda self: self.created_at)
+
+    def search_summary(self):
+        return ""
+
+    def search_text(self):
+        return ""
+
     @property
     def domain_list(self) -> list[str]:
         return [
@@ -188,6 +201,28 @@ class Profile(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:profile_detail", kwargs={"slug": self.slug})
+
+    # In the site-wide search by name only, and only while the profile is public.
+    kind_label = "Lid"
+    title = property(lambda self: self.display_name)
+    updated_at = property(lambda self: self.created_at)
+
+    @property
+    def summary(self):
+        organisation = self.organisation.name if self.organisation_id else ""
+        return " bij ".join(part for part in (self.role, organisation) if part)
+
+    @property
+    def is_published(self):
+        """Public: listed and not suspended (a suspension is saved before the account is
+        switched off, and lifted before it is switched on again)."""
+        return self.is_listed and self.suspended_at is None
+
+    def search_summary(self):
+        return ""
+
+    def search_text(self):
+        return ""
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -341,6 +376,9 @@ class Case(MarkdownFieldsMixin, models.Model):
 
     def search_text(self):
         return self.markdown_text()
+
+    def search_phases(self):
+        return self.phases.values_list("slug", flat=True)
 
 
 def case_file_name(instance, filename: str) -> str:

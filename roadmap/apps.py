@@ -13,15 +13,21 @@ class RoadmapConfig(AppConfig):
         from cocreatie.core import content, following, pagecache, search, tags
         from roadmap import models
 
-        search.register(models.Phase, depends_on=[(models.GuidingQuestion, "phase")])
-        for model in (
-            models.Challenge,
-            models.Example,
-            models.Tool,
-            models.Theme,
-            models.Article,
+        search.register(
+            models.Phase,
+            plural="Fasen",
+            depends_on=[(models.GuidingQuestion, "phase")],
+            children=lambda phase: phase.questions.select_related("phase"),
+        )
+        search.register(models.GuidingQuestion, plural="Vragen")
+        for model, plural in (
+            (models.Challenge, "Uitdagingen"),
+            (models.Example, "Voorbeelden"),
+            (models.Tool, "Hulpmiddelen"),
+            (models.Theme, "Thema's"),
+            (models.Article, "Artikelen"),
         ):
-            search.register(model)
+            search.register(model, plural=plural)
 
         for order, (model, key, label, plural) in enumerate(
             [

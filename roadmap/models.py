@@ -45,6 +45,11 @@ class KnowledgeItem(MarkdownFieldsMixin, models.Model):
         """Everything a visitor could search for besides title and summary."""
         return self.markdown_text()
 
+    def search_phases(self):
+        """The phases the item is about (the search's phase filter)."""
+        phases = getattr(self, "phases", None)
+        return phases.values_list("slug", flat=True) if phases is not None else ()
+
 
 class Phase(KnowledgeItem):
     order = models.PositiveSmallIntegerField("volgorde", unique=True)
@@ -69,6 +74,9 @@ class Phase(KnowledgeItem):
         )
         return f"{super().search_text()} {questions}"
 
+    def search_phases(self):
+        return (self.slug,)
+
 
 class GuidingQuestion(MarkdownFieldsMixin, models.Model):
     phase = models.ForeignKey(
@@ -92,6 +100,34 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
 
     def get_absolute_url(self):
         return f"{self.phase.get_absolute_url()}#vraag-{self.pk}"
+
+    # In the site-wide search: a guiding question is found on its own, in its phase.
+    kind_label = "Vraag"
+
+    @property
+    def title(self):
+        return self.question
+
+    @property
+    def summary(self):
+        return f"Vraag in de fase {self.phase.title}"
+
+    def search_summary(self):
+        return self.steps
+
+    def search_text(self):
+        return markdown_to_text(self.answer)
+
+    def search_phases(self):
+        return (self.phase.slug,)
+
+    @property
+    def is_published(self):
+        return self.phase.is_published
+
+    @property
+    def updated_at(self):
+        return self.phase.updated_at
 
     @property
     def step_list(self):

@@ -35,8 +35,17 @@ class SessionsAppConfig(AppConfig):
             memberdata,
             notifications,
             pagecache,
+            search,
         )
         from sessions_app import models, services
+
+        search.register(
+            models.SessionSeries,
+            plural="Sessiereeksen",
+            depends_on=[(models.Session, "series")],
+            children=lambda series: series.sessions.select_related("series", "phase"),
+        )
+        search.register(models.Session, plural="Sessies")
 
         content.register(
             models.SessionSeries, scopes=lambda series: (PAGE_SCOPE, series_scope(series.slug))

@@ -103,6 +103,15 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
         """Where the action log links to: the organisers' page of this series."""
         return reverse("sessions:organiser_series", args=[self.pk])
 
+    # In the site-wide search (the meeting links of its sessions never are).
+    kind_label = "Sessiereeks"
+
+    def search_text(self):
+        return " ".join((self.markdown_text(), self.organisers, self.partner))
+
+    def search_phases(self):
+        return self.sessions.filter(phase__isnull=False).values_list("phase__slug", flat=True)
+
 
 class SessionQuerySet(models.QuerySet):
     def with_seat_counts(self):
@@ -200,6 +209,28 @@ class Session(MarkdownFieldsMixin, models.Model):
     def log_url(self):
         """Where the action log links to: the organisers' page of this session."""
         return reverse("sessions:organiser_session", args=[self.pk])
+
+    # In the site-wide search: title, guest, description and the series' partner; never
+    # the meeting link. A cancelled session is not found.
+    kind_label = "Sessie"
+
+    @property
+    def summary(self):
+        guest = f"Met {self.speaker}. " if self.speaker else ""
+        return f"{guest}Sessie {self.order} van {self.series.title}."
+
+    def search_summary(self):
+        return self.speaker
+
+    def search_text(self):
+        return " ".join((self.markdown_text(), self.series.title, self.series.partner))
+
+    def search_phases(self):
+        return (self.phase.slug,) if self.phase_id else ()
+
+    @property
+    def is_published(self):
+        return self.series.is_published and not self.is_cancelled
 
     @classmethod
     def from_db(cls, db, field_names, values):

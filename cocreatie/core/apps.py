@@ -13,11 +13,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.contrib.contenttypes.models import ContentType
+        from django.db.models.signals import post_migrate
         from taggit.models import Tag, TaggedItem
 
-        from cocreatie.core import actionlog, content, following, pagecache, tags
+        from cocreatie.core import actionlog, content, following, pagecache, search, tags
 
         content.connect_signals()
+        post_migrate.connect(search.rebuild_if_stale, sender=self)
         actionlog.connect_signals()
         tags.connect_signals()
 
@@ -30,4 +32,13 @@ class CoreConfig(AppConfig):
         following.register(Tag, key="tag", label="Tag", plural="Tags", order=30)
 
         content.register(Tag, scopes=(pagecache.SITE,))
+        # A renamed tag is found under its new name.
+        search.cascade(
+            Tag,
+            lambda tag: [
+                item.content_object
+                for item in TaggedItem.objects.filter(tag=tag).prefetch_related("content_object")
+                if item.content_object is not None
+            ],
+        )
         content.register(TaggedItem, scopes=tagged_item_scopes)

@@ -71,9 +71,13 @@ def _deleted(sender, instance, **kwargs):
     content_changed(instance, deleted=True)
 
 
-def _m2m_changed(sender, instance, action, **kwargs):
+def _m2m_changed(sender, instance, action, reverse=False, model=None, pk_set=None, **kwargs):
     if action.startswith("post_"):
-        # The relation is not part of the search text: only the pages change.
+        # Phases and tags are part of a search row: refresh the items on both sides.
+        search.index_refresh(instance)
+        if pk_set and model is not None and search.is_registered(model):
+            for item in model.objects.filter(pk__in=pk_set):
+                search.index_refresh(item)
         pagecache.schedule_bump(scopes_for(instance) | static_scopes_for(sender))
 
 

@@ -10,9 +10,11 @@ class SearchDocument(models.Model):
     """One published page in the site-wide search: a flat copy of what can be found.
 
     Kept up to date by ``cocreatie.core.search`` when a searchable item is saved or deleted.
-    On PostgreSQL ``search_vector`` holds the weighted Dutch full-text vector (GIN
-    indexed, see migration 0002); on SQLite it stays empty and search falls back to
-    substring matching.
+    The text is stored analysed (``cocreatie.core.dutch``: folded words, their compound
+    parts and stems). On PostgreSQL as ``search_vector``, weighted A (title), B (summary
+    and tags), C (body), GIN indexed; on SQLite as the three ``*_terms`` columns, which
+    triggers copy into an FTS5 table (migration 0008). The other database's columns stay
+    empty.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -23,7 +25,12 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     updated_at = models.DateTimeField()
+    # The phases the item is about, as " slug slug " (the phase facet filters on it).
+    phases = models.CharField(max_length=500, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    title_terms = models.TextField(blank=True, default="", editable=False)
+    summary_terms = models.TextField(blank=True, default="", editable=False)
+    body_terms = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["title"]
@@ -38,6 +45,18 @@ class SearchDocument(models.Model):
 
     def get_absolute_url(self):
         return self.url
+
+
+class SearchWord(models.Model):
+    """A word that occurs in the search index, for "Bedoel je …?" on PostgreSQL (trigram
+    similarity). A trigger adds the words of every row written to the search table, in
+    the same statement; words of deleted rows stay (a suggestion is only shown when it
+    finds something). SQLite reads its FTS5 vocabulary instead."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    def __str__(self):
+        return self.word
 
 
 class OutgoingMail(models.Model):

@@ -1,58 +1,118 @@
 """Site-wide search: one table of published documents, queried as one list.
 
-Apps make a model searchable with ``register(Model)`` in their ``AppConfig.ready()``; the
-model provides ``title``, ``summary``, ``kind_label``, ``search_text()``,
-``get_absolute_url()``, ``updated_at`` and ``is_published`` (a property is fine). Saving or
-deleting such an item updates its row (through ``cocreatie.core.content``).
+Apps make a model searchable with ``register(Model, plural=...)`` in their
+``AppConfig.ready()``; the model provides ``title``, ``summary``, ``kind_label``,
+``search_text()``, ``get_absolute_url()``, ``updated_at`` and ``is_published`` (a property
+is fine), and may provide ``search_summary()`` (the summary text that is searched, when it
+differs from the one shown) and ``search_phases()`` (slugs of the phases it is about).
+Tag names of a model with ``tags`` are searched with its summary. Saving or deleting such
+an item updates its row (through ``cocreatie.core.content``) in one statement.
 
-PostgreSQL: full-text search with the ``dutch`` configuration (so "samenwerken" finds
-"samenwerking"), weighted title > summary > body, ranked, with highlighted snippets.
-SQLite: every word must occur somewhere (substring, case-insensitive); title hits first.
+Matching is the same on both databases, because the text is analysed here
+(``cocreatie.core.dutch``): every word is stored as itself, as ``d_<part>`` for itself and
+each word it is compounded of, and as ``s_<stem>`` of each of those. A query word matches
+a document with its stem token, so "afval" finds "afval", "afvallen", "zwerfafval" and
+"afvalprobleem", never "tunnel". Ranking counts the tokens matched (an exact word has all
+three, a compound part two, a stem one), weighted title > summary > body, newest first on
+a tie. PostgreSQL stores a weighted ``tsvector`` (GIN) and ranks with ``ts_rank``; SQLite
+an FTS5 table and ranks with ``bm25``.
 """
 
+import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models import BooleanField, Count, FloatField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
-from cocreatie.core.models import SearchDocument
+from cocreatie.core import dutch
+from cocreatie.core.models import SearchDocument, SearchWord
 
 MAX_QUERY_LENGTH = 200
+# Words of a query that are searched for; the rest are ignored.
+MAX_QUERY_WORDS = 8
+# Longer "words" are not words (a URL, a pasted hash): never indexed.
+MAX_WORD_LENGTH = 60
 SNIPPET_CHARS = 240
-# Markers around matches in PostgreSQL's headline; never part of indexed text.
-START, STOP = "\x02", "\x03"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PART, STEM = "d_", "s_"
+# Occurrences of one token per field that count; more say nothing new.
+MAX_REPEATS = 3
+# PostgreSQL ts_rank weights for {D, C, B, A}: body C, summary and tags B, title A.
+PG_WEIGHTS = "{0.02, 0.1, 0.4, 1.0}"
+# SQLite bm25 weights for the title, summary and body columns.
+FTS_WEIGHTS = (10.0, 4.0, 1.0)
+# A match through a synonym counts this much of a match of the word itself.
+SYNONYM_WEIGHT = 0.5
+# "Bedoel je …?" is offered when a search finds fewer results than this.
+SUGGEST_BELOW = 3
+FTS, FTS_VOCABULARY = "cocreatie_search_fts", "cocreatie_search_vocabulary"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str  # as stored in SearchDocument.kind: "Praktijkverhaal"
+    plural: str
+    slug: str
+
 
 _registry: list[type] = []
+_kinds: dict[str, Kind] = {}
 # child model → attribute of the child that points to the indexed item it is part of.
 _dependents: dict[type, str] = {}
+# indexed model → callable instance → the indexed items that show part of it.
+_children: dict[type, object] = {}
 
 
-def register(model, *, depends_on=()):
-    """Keep ``model`` in the search index. ``depends_on``: (child model, attribute of the
-    child that points to the indexed item) pairs whose changes re-index that item.
-    ``cocreatie.core.content`` calls ``index_refresh`` on every save and delete."""
+def register(model, *, plural, depends_on=(), children=None):
+    """Keep ``model`` in the search index, as a kind called ``plural`` in the facets.
+    ``depends_on``: (child model, attribute of the child that points to the indexed
+    item) pairs whose changes re-index that item. ``children``: a callable that gives
+    the indexed items that show something of an instance (re-indexed with it)."""
     if model not in _registry:
         _registry.append(model)
+    label = model.kind_label
+    _kinds[label] = Kind(label=label, plural=plural, slug=slugify(label))
     for child, attribute in depends_on:
         _dependents[child] = attribute
+    if children is not None:
+        _children[model] = children
+
+
+def cascade(model, children) -> None:
+    """A change to ``model`` (not searchable itself) re-indexes ``children(instance)``."""
+    _children[model] = children
+
+
+def kinds() -> list[Kind]:
+    """Every kind, in the order the apps registered them."""
+    return list(_kinds.values())
 
 
 def index_refresh(instance) -> None:
-    """After ``instance`` was saved: its own row, or that of the item it is part of."""
+    """After ``instance`` was saved: its own row, that of the item it is part of, and
+    those of the items that show part of it."""
     model = type(instance)
     if model in _registry:
         index_update(instance)
-    elif model in _dependents:
+    if model in _dependents:
         parent = getattr(instance, _dependents[model], None)
         if parent is not None and parent.pk is not None:
             index_update(parent)
+    if model in _children:
+        for child in _children[model](instance):
+            if type(child) in _registry:
+                index_update(child)
 
 
 def index_remove(instance) -> None:
@@ -62,41 +122,120 @@ def index_remove(instance) -> None:
         SearchDocument.objects.filter(
             content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
         ).delete()
-    elif model in _dependents:
-        index_refresh(instance)
+    if model in _dependents:
+        parent = getattr(instance, _dependents[model], None)
+        if parent is not None and parent.pk is not None:
+            index_update(parent)
+
+
+def is_registered(model) -> bool:
+    return model in _registry
 
 
 def clean_text(text: str) -> str:
     return CONTROL_CHARACTERS.sub(" ", text or "")
 
 
+# --- Analysis: the tokens of a word, a field, a document --------------------------------
+
+
+@lru_cache(maxsize=100_000)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """What one folded word is indexed as: itself, ``d_`` + each word it counts as a
+    part of (itself included), ``s_`` + the stem of each of those."""
+    parts = dutch.parts(word)
+    tokens = [dutch.joined(word)]
+    tokens += [PART + part for part in parts]
+    tokens += [STEM + dutch.stem(part) for part in parts]
+    return tuple(dict.fromkeys(tokens))
+
+
+def text_words(text: str) -> list[str]:
+    return [word for word in dutch.words(clean_text(text)) if len(word) <= MAX_WORD_LENGTH]
+
+
+def field_tokens(text: str) -> list[str]:
+    """The tokens of one field, each at most ``MAX_REPEATS`` times, in text order."""
+    seen: dict[str, int] = {}
+    tokens = []
+    for word in text_words(text):
+        for token in word_tokens(word):
+            count = seen.get(token, 0)
+            if count < MAX_REPEATS:
+                seen[token] = count + 1
+                tokens.append(token)
+    return tokens
+
+
+def vector_literal(fields) -> str:
+    """A PostgreSQL ``tsvector`` value for (weight letter, tokens) pairs. Tokens are
+    letters, digits and "_" only, so they need no quoting beyond the quotes."""
+    entries: dict[str, list[str]] = {}
+    position = 0
+    for weight, tokens in fields:
+        for token in tokens:
+            position = min(position + 1, 16383)
+            entries.setdefault(token, []).append(f"{position}{weight}")
+    return " ".join(f"'{token}':{','.join(spots[:256])}" for token, spots in entries.items())
+
+
+def document_values(instance) -> dict:
+    """The column values of ``instance``'s search row (its text analysed)."""
+    summary = getattr(instance, "search_summary", None)
+    summary_text = summary() if summary else instance.summary
+    tags = getattr(instance, "tags", None)
+    if tags is not None and hasattr(tags, "names"):
+        summary_text = " ".join([summary_text or "", *tags.names()])
+    phases = getattr(instance, "search_phases", None)
+    body = clean_text(instance.search_text())
+    values = {
+        "kind": instance.kind_label,
+        "title": clean_text(instance.title)[:300],
+        "summary": clean_text(instance.summary),
+        "body": body,
+        "url": instance.get_absolute_url(),
+        "updated_at": instance.updated_at,
+        "phases": f" {' '.join(sorted(set(phases())))} " if phases else "",
+    }
+    values.update(analysed(values["title"], summary_text, body))
+    return values
+
+
+def analysed(title: str, summary: str, body: str) -> dict:
+    """The analysed columns for this database: the vector, or the three term columns."""
+    title_tokens, summary_tokens = field_tokens(title), field_tokens(summary)
+    body_tokens = field_tokens(body)
+    if connection.vendor == "postgresql":
+        vector = vector_literal((("A", title_tokens), ("B", summary_tokens), ("C", body_tokens)))
+        return {"search_vector": vector}
+    return {
+        "title_terms": " ".join(title_tokens),
+        "summary_terms": " ".join(summary_tokens),
+        "body_terms": " ".join(body_tokens),
+    }
+
+
+UPDATED_FIELDS = (
+    "kind", "title", "summary", "body", "url", "updated_at", "phases", "search_vector",
+    "title_terms", "summary_terms", "body_terms",
+)  # fmt: skip
+
+
 def index_update(instance) -> None:
-    """Add, refresh or remove ``instance``'s search row, by whether it is published."""
+    """Add, refresh or remove ``instance``'s search row, by whether it is published: one
+    statement (an upsert, or a delete)."""
     content_type = ContentType.objects.get_for_model(instance)
     if not instance.is_published:
         SearchDocument.objects.filter(content_type=content_type, object_id=instance.pk).delete()
         return
-    document, _ = SearchDocument.objects.update_or_create(
-        content_type=content_type,
-        object_id=instance.pk,
-        defaults={
-            "kind": instance.kind_label,
-            "title": clean_text(instance.title),
-            "summary": clean_text(instance.summary),
-            "body": clean_text(instance.search_text()),
-            "url": instance.get_absolute_url(),
-            "updated_at": instance.updated_at,
-        },
+    document = SearchDocument(
+        content_type=content_type, object_id=instance.pk, **document_values(instance)
     )
-    if connection.vendor == "postgresql":
-        SearchDocument.objects.filter(pk=document.pk).update(search_vector=weighted_vector())
-
-
-def weighted_vector():
-    return (
-        SearchVector("title", weight="A", config="dutch")
-        + SearchVector("summary", weight="B", config="dutch")
-        + SearchVector("body", weight="C", config="dutch")
+    SearchDocument.objects.bulk_create(
+        [document],
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=UPDATED_FIELDS,
     )
 
 
@@ -109,10 +248,307 @@ def rebuild() -> int:
     return SearchDocument.objects.count()
 
 
+def rebuild_if_stale(**kwargs) -> None:
+    """After ``migrate``: index everything again when rows lack the analysed text (they
+    were stored before compound matching). One query when the index is current; nothing
+    while migrations are still to run (the models would not match the tables)."""
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    if connection.vendor == "postgresql":
+        stale = SearchDocument.objects.filter(search_vector__isnull=True)
+    else:
+        stale = SearchDocument.objects.filter(title_terms="")
+    if stale.exists():
+        rebuild()
+
+
+# --- Queries --------------------------------------------------------------------------
+
+
 def normalise_query(raw: str | None) -> str:
     """What we search for: no control characters, collapsed spaces, at most 200 chars."""
     text = unicodedata.normalize("NFC", clean_text(raw or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def synonyms_file() -> Path:
+    return Path(settings.SEARCH_SYNONYMS_FILE)
+
+
+@lru_cache(maxsize=4)
+def _synonym_groups(path: Path, modified: float) -> dict[tuple[str, ...], tuple]:
+    """Phrase (folded words) → every phrase of its group. One group per line, phrases
+    separated by commas; "#" starts a comment."""
+    groups: dict[tuple[str, ...], tuple] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        phrases = [tuple(text_words(phrase)) for phrase in line.split("#", 1)[0].split(",")]
+        phrases = [phrase for phrase in dict.fromkeys(phrases) if phrase]
+        if len(phrases) < 2:
+            continue
+        for phrase in phrases:
+            groups[phrase] = tuple(dict.fromkeys((*groups.get(phrase, ()), *phrases)))
+    return groups
+
+
+def synonym_groups() -> dict[tuple[str, ...], tuple]:
+    path = synonyms_file()
+    try:
+        modified = path.stat().st_mtime
+    except OSError:
+        return {}
+    return _synonym_groups(path, modified)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing a query asks for: a word, or a phrase with synonyms ("lokale overheid")."""
+
+    phrase: tuple[str, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+
+def units(query: str) -> list[Unit]:
+    """The query as words and synonym phrases, stop words left out."""
+    found = text_words(query)[:MAX_QUERY_WORDS]
+    groups = synonym_groups()
+    longest = max((len(phrase) for phrase in groups), default=1)
+    result, index = [], 0
+    while index < len(found):
+        for size in range(min(longest, len(found) - index), 0, -1):
+            phrase = tuple(found[index : index + size])
+            group = groups.get(phrase)
+            if group or size == 1:
+                others = tuple(other for other in (group or ()) if other != phrase)
+                result.append(Unit(phrase=phrase, synonyms=others))
+                index += size
+                break
+    return result
+
+
+def _head(word: str) -> str | None:
+    """The last part of a compound query word ("zwerfafval" → "afval"), if it has one."""
+    parts = dutch.split(dutch.joined(word))
+    return parts[-1] if len(parts) > 1 else None
+
+
+def rank_tokens(word: str, heads: bool = False) -> list[str]:
+    """The tokens a document can match one query word with (more matched, better)."""
+    joined = dutch.joined(word)
+    tokens = [joined, PART + joined, STEM + dutch.stem(joined)]
+    head = _head(word) if heads else None
+    if head:
+        tokens.append(PART + head)
+    return tokens
+
+
+def match_tokens(word: str, heads: bool = False) -> list[str]:
+    """The tokens of which a document needs one to match the word: its stem (which every
+    exact and part match has too); with ``heads``, also the last part of a compound query
+    word (a search for "zwerfafval" that found nothing looks for "afval")."""
+    joined = dutch.joined(word)
+    head = _head(word) if heads else None
+    return [STEM + dutch.stem(joined), *([PART + head] if head else [])]
+
+
+class Syntax:
+    """How one database writes a boolean query over tokens."""
+
+    def __init__(self, token, and_, or_):
+        self.token, self.and_, self.or_ = token, and_, or_
+
+    def any(self, parts):
+        parts = list(dict.fromkeys(parts))
+        return parts[0] if len(parts) == 1 else "(" + f" {self.or_} ".join(parts) + ")"
+
+    def all(self, parts):
+        parts = list(dict.fromkeys(parts))
+        return parts[0] if len(parts) == 1 else "(" + f" {self.and_} ".join(parts) + ")"
+
+    def phrase(self, phrase, tokens_of):
+        return self.all(self.any(self.token(t) for t in tokens_of(word)) for word in phrase)
+
+    def unit(self, unit, tokens_of, *, synonyms=True):
+        phrases = [unit.phrase, *(unit.synonyms if synonyms else ())]
+        return self.any(self.phrase(phrase, tokens_of) for phrase in phrases)
+
+
+POSTGRESQL = Syntax(lambda token: f"'{token}'", "&", "|")
+FTS5 = Syntax(lambda token: f'"{token}"', "AND", "OR")
+
+
+@dataclass
+class Query:
+    """A parsed search: what matches, how it ranks."""
+
+    text: str
+    units: list[Unit]
+    # Compound query words also match their last part (see ``match_tokens``).
+    heads: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.units
+
+    def broadened(self) -> "Query | None":
+        """The same query with compound words matching their last part, if it has any."""
+        words = [word for unit in self.units for word in unit.phrase]
+        if self.heads or not any(_head(word) for word in words):
+            return None
+        return Query(text=self.text, units=self.units, heads=True)
+
+    def head_words(self) -> list[str]:
+        """The last parts a broadened query looks for."""
+        words = [word for unit in self.units for word in unit.phrase]
+        return [head for head in map(_head, words) if head] if self.heads else []
+
+    def _matching(self, word):
+        return match_tokens(word, self.heads)
+
+    def _ranking(self, word):
+        return rank_tokens(word, self.heads)
+
+    def _where(self):
+        if connection.vendor == "postgresql":
+            tsquery = POSTGRESQL.all(POSTGRESQL.unit(unit, self._matching) for unit in self.units)
+            return RawSQL(
+                f'"{SearchDocument._meta.db_table}"."search_vector" @@ %s::tsquery',
+                [tsquery],
+                output_field=BooleanField(),
+            )
+        return Q(id__in=RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [self.fts()]))
+
+    def fts(self) -> str:
+        return FTS5.all(FTS5.unit(unit, self._ranking) for unit in self.units)
+
+    def _rank(self):
+        table = SearchDocument._meta.db_table
+        if connection.vendor == "postgresql":
+            terms, params = [], []
+            for unit in self.units:
+                literal = POSTGRESQL.phrase(unit.phrase, self._ranking)
+                terms.append(f'ts_rank(%s, "{table}"."search_vector", %s::tsquery)')
+                params += [PG_WEIGHTS, literal]
+                if unit.synonyms:
+                    others = POSTGRESQL.any(
+                        POSTGRESQL.phrase(phrase, self._ranking) for phrase in unit.synonyms
+                    )
+                    terms.append(
+                        f'{SYNONYM_WEIGHT} * ts_rank(%s, "{table}"."search_vector", %s::tsquery)'
+                    )
+                    params += [PG_WEIGHTS, others]
+            return RawSQL(" + ".join(terms), params, output_field=FloatField())
+        weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
+        # bm25 is lower for better matches.
+        return RawSQL(
+            f"-(SELECT bm25({FTS}, {weights}) FROM {FTS} "
+            f'WHERE {FTS} MATCH %s AND {FTS}.rowid = "{table}"."id")',
+            [self.fts()],
+            output_field=FloatField(),
+        )
+
+    def documents(self):
+        """Matching documents, unordered (for counting)."""
+        if self.is_empty:
+            return SearchDocument.objects.none()
+        return SearchDocument.objects.filter(self._where())
+
+    def ranked(self, documents=None):
+        documents = self.documents() if documents is None else documents
+        if self.is_empty:
+            return documents
+        return documents.annotate(rank=self._rank()).order_by("-rank", "-updated_at", "-pk")
+
+
+def parse(query: str) -> Query:
+    return Query(text=query, units=units(query))
+
+
+def search(query: str):
+    """Matching documents, best first. Evaluate a slice, then ``results(page, query)``."""
+    return parse(query).ranked()
+
+
+# --- Facets and pages -----------------------------------------------------------------
+
+
+@dataclass
+class Facet:
+    slug: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Search:
+    """One search with its filters: the counts per kind and per phase, and the ranked
+    documents. Three queries, whatever the number of documents."""
+
+    query: Query
+    kind: Kind | None = None
+    phase: str | None = None
+    phases: list[tuple[str, str]] = field(default_factory=list)  # (slug, label)
+    kind_facets: list[Facet] = field(default_factory=list)
+    phase_facets: list[Facet] = field(default_factory=list)
+    total: int = 0
+    # True when nothing matched and compound query words were looked up by their last
+    # part instead ("zwerfafval" → "afval").
+    broadened: bool = False
+
+    def __post_init__(self):
+        self._count()
+        wider = self.query.broadened() if not self.total else None
+        if wider is not None:
+            self.query, self.broadened = wider, True
+            self._count()
+
+    def _count(self):
+        documents = self.query.documents()
+        in_phase = documents.filter(phases__contains=f" {self.phase} ") if self.phase else documents
+        counted = dict(in_phase.order_by().values_list("kind").annotate(count=Count("id")))
+        self.kind_facets = [
+            Facet(kind.slug, kind.plural, counted.get(kind.label, 0), kind == self.kind)
+            for kind in kinds()
+        ]
+        of_kind = documents.filter(kind=self.kind.label) if self.kind else documents
+        if self.phases:
+            per_phase = of_kind.aggregate(
+                **{
+                    f"phase_{index}": Count("id", filter=Q(phases__contains=f" {slug} "))
+                    for index, (slug, _label) in enumerate(self.phases)
+                }
+            )
+            self.phase_facets = [
+                Facet(slug, label, per_phase[f"phase_{index}"], slug == self.phase)
+                for index, (slug, label) in enumerate(self.phases)
+            ]
+        selected = [facet.count for facet in self.kind_facets if facet.selected]
+        self.total = selected[0] if selected else sum(counted.values())
+
+    def documents(self):
+        documents = self.query.documents()
+        if self.kind:
+            documents = documents.filter(kind=self.kind.label)
+        if self.phase:
+            documents = documents.filter(phases__contains=f" {self.phase} ")
+        return documents
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, page):
+        return list(self.query.ranked(self.documents())[page])
+
+
+def kind_for_slug(slug: str | None) -> Kind | None:
+    return next((kind for kind in kinds() if kind.slug == slug), None)
+
+
+# --- Results: titles and snippets with the matches marked -----------------------------
 
 
 @dataclass
@@ -121,85 +557,154 @@ class Result:
     title: str
     url: str
     snippet: SafeString
+    title_html: SafeString = ""  # the title with the matches marked
+    updated_at: object = None
 
 
-def search(query: str) -> QuerySet:
-    """Matching documents, best first. Evaluate a slice, then ``results(page)``."""
-    if connection.vendor == "postgresql":
-        full_text = SearchQuery(query, config="dutch", search_type="websearch")
-        return (
-            SearchDocument.objects.filter(search_vector=full_text)
-            .annotate(
-                rank=SearchRank(F("search_vector"), full_text),
-                snippet=SearchHeadline(
-                    "body",
-                    full_text,
-                    config="dutch",
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .order_by("-rank", "title", "pk")
-        )
-    words = query.split()
-    matches = Q()
-    for word in words:
-        matches &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-    return (
-        SearchDocument.objects.filter(matches)
-        .annotate(
-            title_hit=Case(
-                When(title__icontains=words[0] if words else "", then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("title_hit", "title", "pk")
-    )
+class Matcher:
+    """Where a query matches in a text: whole words, or the part inside a compound."""
+
+    def __init__(self, query: Query):
+        self.exact, self.parts, self.stems = set(), set(), set()
+        for unit in query.units:
+            for phrase in (unit.phrase, *unit.synonyms):
+                for word in phrase:
+                    joined = dutch.joined(word)
+                    self.exact.add(joined)
+                    self.parts.add(joined)
+                    self.stems.add(dutch.stem(joined))
+                    head = _head(word) if query.heads else None
+                    if head:
+                        self.parts.add(head)
+
+    def marks(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, strength) of every match in ``text``: 3 exact, 2 part, 1 stem."""
+        found = []
+        for start, end, word in dutch.spans(text):
+            joined = dutch.joined(word)
+            if joined in self.exact:
+                found.append((start, end, 3))
+                continue
+            parts = [part for part in dutch.parts(word)[1:] if part in self.parts]
+            if parts and "-" not in word and "'" not in word:
+                part = max(parts, key=len)
+                offset = word.find(part)
+                if offset >= 0:
+                    found.append((start + offset, start + offset + len(part), 2))
+                    continue
+            if any(dutch.stem(part) in self.stems for part in dutch.parts(word)):
+                found.append((start, end, 1))
+        return found
 
 
-def results(documents, query: str) -> list[Result]:
-    """Turn a page of documents into results with a safe, highlighted snippet."""
-    return [
-        Result(
-            kind=document.kind,
-            title=document.title,
-            url=document.url,
-            snippet=_snippet(document, query),
-        )
-        for document in documents
-    ]
+def _marked(text: str, marks) -> SafeString:
+    pieces, last = [], 0
+    for start, end, _strength in marks:
+        if start < last:
+            continue
+        pieces.append(escape(text[last:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # every piece of text is escaped above
 
 
-def _snippet(document, query: str) -> SafeString:
-    headline = getattr(document, "snippet", None)
-    if headline and START in headline:
-        marked = escape(headline).replace(START, "<mark>").replace(STOP, "</mark>")
-        return mark_safe(marked)  # escaped above; only our markers become tags
-    return _highlight(_window(document.body, query) or document.summary, query)
-
-
-def _window(text: str, query: str) -> str:
-    lowered = text.lower()
-    positions = [lowered.find(word.lower()) for word in query.split()]
-    positions = [position for position in positions if position >= 0]
-    if not positions:
-        return ""
-    start = max(0, min(positions) - SNIPPET_CHARS // 3)
+def snippet(text: str, matcher: Matcher) -> SafeString:
+    """About ``SNIPPET_CHARS`` of ``text`` around its best match, matches marked."""
+    marks = matcher.marks(text)
+    if not marks:
+        return _marked(_shorten(text), [])
+    best = max(marks, key=lambda mark: (mark[2], -mark[0]))
+    start = max(0, best[0] - SNIPPET_CHARS // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < best[0] else start
     end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", best[1], end)
+        end = space if space > best[1] else end
+    window = [
+        (s - start, e - start, strength) for s, e, strength in marks if s >= start and e <= end
+    ]
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
-    return f"{prefix}{text[start:end].strip()}{suffix}"
+    return mark_safe(f"{prefix}{_marked(text[start:end], window)}{suffix}")  # escaped
 
 
-def _highlight(text: str, query: str) -> SafeString:
-    words = sorted({word for word in query.split() if word}, key=len, reverse=True)
-    escaped = escape(text[: SNIPPET_CHARS + 4])
-    if not words:
-        return mark_safe(escaped)  # escaped above
-    pattern = re.compile("|".join(re.escape(str(escape(word))) for word in words), re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
+def _shorten(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
+
+
+def results(documents, query) -> list[Result]:
+    """Turn a page of documents into results with marked titles and snippets."""
+    parsed = query if isinstance(query, Query) else parse(query)
+    matcher = Matcher(parsed)
+    found = []
+    for document in documents:
+        # The body when it has a better match than the summary, else the summary.
+        body = max((mark[2] for mark in matcher.marks(document.body)), default=0)
+        summary = max((mark[2] for mark in matcher.marks(document.summary)), default=0)
+        text = document.body if body > summary else document.summary or document.body
+        found.append(
+            Result(
+                kind=document.kind,
+                title=document.title,
+                title_html=_marked(document.title, matcher.marks(document.title)),
+                url=document.url,
+                snippet=snippet(text, matcher),
+                updated_at=document.updated_at,
+            )
+        )
+    return found
+
+
+# --- Suggestions ----------------------------------------------------------------------
+
+
+def vocabulary_like(word: str, limit: int = 5) -> list[str]:
+    """Indexed words that look like ``word`` (spelling mistakes), most alike first."""
+    if connection.vendor == "postgresql":
+        return list(
+            SearchWord.objects.annotate(
+                likeness=RawSQL("similarity(word, %s)", [word], output_field=FloatField())
+            )
+            .filter(likeness__gte=0.35)
+            .exclude(word=word)
+            .order_by("-likeness", "word")
+            .values_list("word", flat=True)[:limit]
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT term FROM {FTS_VOCABULARY} WHERE instr(term, '_') = 0 AND length(term) "
+            "BETWEEN %s AND %s",
+            [max(3, len(word) - 3), len(word) + 3],
+        )
+        terms = [row[0] for row in cursor.fetchall()]
+    return [term for term in difflib.get_close_matches(word, terms, n=limit + 1, cutoff=0.7)
+            if term != word][:limit]  # fmt: skip
+
+
+def suggestion(query: Query, total: int) -> str | None:
+    """A query with each misspelt word replaced by the nearest indexed word that finds
+    more than ``query`` does, or None."""
+    if total >= SUGGEST_BELOW or query.is_empty:
+        return None
+    words = text_words(query.text)[:MAX_QUERY_WORDS]
+    changed = False
+    for index, word in enumerate(words):
+        if len(word) < 4 or not word.isalpha():
+            continue
+        alone = parse(word).documents().exists()
+        if alone:
+            continue
+        for candidate in vocabulary_like(word, limit=3):
+            if parse(candidate).documents().exists():
+                words[index], changed = candidate, True
+                break
+    if not changed:
+        return None
+    suggested = " ".join(words)
+    return suggested if parse(suggested).documents().count() > total else None
