@@ -438,14 +438,22 @@ class Query:
                     )
                     params += [PG_WEIGHTS, others]
             return RawSQL(" + ".join(terms), params, output_field=FloatField())
+        # SQLite: the same sum, of bm25 (lower is better) for each unit and its synonyms.
         weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
-        # bm25 is lower for better matches.
-        return RawSQL(
-            f"-(SELECT bm25({FTS}, {weights}) FROM {FTS} "
-            f'WHERE {FTS} MATCH %s AND {FTS}.rowid = "{table}"."id")',
-            [self.fts()],
-            output_field=FloatField(),
+        score = (
+            f"COALESCE(-(SELECT bm25({FTS}, {weights}) FROM {FTS} "
+            f'WHERE {FTS} MATCH %s AND {FTS}.rowid = "{table}"."id"), 0)'
         )
+        terms, params = [], []
+        for unit in self.units:
+            terms.append(score)
+            params.append(FTS5.phrase(unit.phrase, self._ranking))
+            if unit.synonyms:
+                terms.append(f"{SYNONYM_WEIGHT} * {score}")
+                params.append(
+                    FTS5.any(FTS5.phrase(phrase, self._ranking) for phrase in unit.synonyms)
+                )
+        return RawSQL(" + ".join(terms), params, output_field=FloatField())
 
     def documents(self):
         """Matching documents, unordered (for counting)."""
