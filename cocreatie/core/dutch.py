@@ -29,6 +29,9 @@ MIN_PART = 4
 # A split must be this many times more frequent than the whole word: "jongeren" stays
 # one word, although "jong" and "eren" are common.
 SPLIT_MARGIN = 3
+# A split with a linking "s" ("stad-s-deel") counts for this share: "grondwaterstanden"
+# is "grondwater" + "standen", not "grondwaters" + "tanden".
+LINKING_S_WEIGHT = 0.5
 # Words shorter than two parts are never split.
 MIN_COMPOUND = 2 * MIN_PART
 # A word is split into at most this many parts.
@@ -113,11 +116,13 @@ def split(word: str) -> tuple[str, ...]:
         if not _is_part(head, head=True):
             continue
         modifier = word[:cut]
-        for candidate in (modifier, modifier[:-1] if modifier.endswith("s") else None):
+        for candidate, weight in ((modifier, 1.0), (modifier[:-1], LINKING_S_WEIGHT)):
             if not candidate or candidate in STOPWORDS or not _is_part(candidate, head=False):
                 continue
+            if weight != 1.0 and not modifier.endswith("s"):
+                continue
             parts = (*_split_modifier(candidate), head)
-            score = math.prod(frequency(part) for part in parts) ** (1 / len(parts))
+            score = weight * math.prod(frequency(part) for part in parts) ** (1 / len(parts))
             if score > best_score:
                 best, best_score = parts, score
     return best
@@ -136,15 +141,27 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def parts(word: str) -> tuple[str, ...]:
     """Every word that ``word`` (folded, maybe hyphenated) counts as a part of: itself
-    joined, its hyphen pieces, and their compound parts; no duplicates, longest first."""
+    joined, its hyphen pieces, their compound parts and the compounds among those; no
+    duplicates, the word itself first."""
     joined = JOINERS.sub("", word)
     pieces = [joined, *word.split("-")] if "-" in word else [joined]
     found = []
     for piece in pieces:
-        for part in (piece, *split(piece)):
+        for part in (piece, *split(piece), *_runs(split(piece))):
             if part and part not in found and part not in STOPWORDS:
                 found.append(part)
     return tuple(found)
+
+
+def _runs(atoms: tuple[str, ...]) -> list[str]:
+    """The compounds inside a compound of three or more parts: "grond", "water",
+    "probleem" hold "grondwater" and "waterprobleem"."""
+    return [
+        "".join(atoms[start:end])
+        for start in range(len(atoms))
+        for end in range(start + 2, len(atoms) + 1)
+        if end - start < len(atoms)
+    ]
 
 
 def joined(word: str) -> str:

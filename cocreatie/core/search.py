@@ -56,6 +56,8 @@ FTS_WEIGHTS = (10.0, 4.0, 1.0)
 SYNONYM_WEIGHT = 0.5
 # "Bedoel je …?" is offered when a search finds fewer results than this.
 SUGGEST_BELOW = 3
+# At most this many words of one query are looked up for a suggestion.
+MAX_SUGGESTED_WORDS = 3
 FTS, FTS_VOCABULARY = "cocreatie_search_fts", "cocreatie_search_vocabulary"
 
 
@@ -701,12 +703,12 @@ def suggestion(query: Query, total: int) -> str | None:
     if total >= SUGGEST_BELOW or query.is_empty:
         return None
     words = text_words(query.text)[:MAX_QUERY_WORDS]
-    changed = False
+    changed, tried = False, 0
     for index, word in enumerate(words):
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 4 or not word.isalpha() or tried == MAX_SUGGESTED_WORDS:
             continue
-        alone = parse(word).documents().exists()
-        if alone:
+        tried += 1
+        if parse(word).documents().exists():
             continue
         for candidate in vocabulary_like(word, limit=3):
             if parse(candidate).documents().exists():

@@ -258,3 +258,11 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, django_assert_ma
     with django_assert_max_num_queries(12):
         response = found(client, "wijk")
     assert len(response.context["results"]) == 20
+
+
+def test_suggestions_stay_within_a_few_queries(client, django_assert_max_num_queries):
+    ExampleFactory(title="Evaluatie met inwoners", body="")
+
+    with django_assert_max_num_queries(25):
+        response = found(client, "qwertyuiop asdfghjkl zxcvbnmq poiuytrewq lkjhgfdsa")
+    assert response.context["suggestion"] is None
