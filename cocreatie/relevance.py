@@ -27,6 +27,7 @@ class Outcome:
     category: str
     expect: list[str]
     found: list[str]  # the first TOP result addresses
+    known_miss: str = ""  # why the entry may miss; empty: it must be met
 
     def rank_of(self, expected: str) -> int | None:
         return next(
@@ -62,6 +63,11 @@ class Report:
     @property
     def misses(self) -> list[Outcome]:
         return [outcome for outcome in self.outcomes if outcome.recall < 1]
+
+    @property
+    def unexpected_misses(self) -> list[Outcome]:
+        """Misses of entries that must be met (no ``known_miss``)."""
+        return [outcome for outcome in self.misses if not outcome.known_miss]
 
     def by_category(self) -> dict[str, tuple[int, float, float]]:
         """Category → (queries, recall@5, MRR)."""
@@ -100,6 +106,7 @@ def evaluate(entries: list[dict]) -> Report:
                 category=entry.get("category", ""),
                 expect=list(entry["expect"]),
                 found=top_urls(entry["text"]),
+                known_miss=entry.get("known_miss", ""),
             )
             for entry in entries
         ]

@@ -38,6 +38,12 @@ class Command(BaseCommand):
                 missing = ", ".join(outcome.missing)
                 out(f"  {outcome.text!r} ({outcome.category}): missing {missing}")
                 out(f"      found: {', '.join(outcome.found) or 'nothing'}")
-        good = report.recall >= relevance.MIN_RECALL and report.mrr >= relevance.MIN_MRR
+                if outcome.known_miss:
+                    out(f"      known: {outcome.known_miss}")
+        good = (
+            report.recall >= relevance.MIN_RECALL
+            and report.mrr >= relevance.MIN_MRR
+            and not report.unexpected_misses
+        )
         out("")
         out(self.style.SUCCESS("Meets the targets.") if good else self.style.ERROR("Below target."))
