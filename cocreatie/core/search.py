@@ -108,9 +108,7 @@ def index_refresh(instance) -> None:
     if model in _registry:
         index_update(instance)
     if model in _dependents:
-        parent = getattr(instance, _dependents[model], None)
-        if parent is not None and parent.pk is not None:
-            index_update(parent)
+        _refresh_parent(instance)
     if model in _children:
         for child in _children[model](instance):
             if type(child) in _registry:
@@ -125,9 +123,14 @@ def index_remove(instance) -> None:
             content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk
         ).delete()
     if model in _dependents:
-        parent = getattr(instance, _dependents[model], None)
-        if parent is not None and parent.pk is not None:
-            index_update(parent)
+        _refresh_parent(instance)
+
+
+def _refresh_parent(instance) -> None:
+    """The row of the indexed item ``instance`` is part of (see ``depends_on``)."""
+    parent = getattr(instance, _dependents[type(instance)], None)
+    if parent is not None and parent.pk is not None:
+        index_update(parent)
 
 
 def is_registered(model) -> bool:
@@ -619,9 +622,9 @@ def _marked(text: str, marks) -> SafeString:
     return mark_safe("".join(pieces))  # every piece of text is escaped above
 
 
-def snippet(text: str, matcher: Matcher) -> SafeString:
-    """About ``SNIPPET_CHARS`` of ``text`` around its best match, matches marked."""
-    marks = matcher.marks(text)
+def snippet(text: str, marks) -> SafeString:
+    """About ``SNIPPET_CHARS`` of ``text`` around its best match (``marks``, from
+    ``Matcher.marks(text)``), matches marked."""
     if not marks:
         return _marked(_shorten(text), [])
     best = max(marks, key=lambda mark: (mark[2], -mark[0]))
@@ -655,16 +658,20 @@ def results(documents, query) -> list[Result]:
     found = []
     for document in documents:
         # The body when it has a better match than the summary, else the summary.
-        body = max((mark[2] for mark in matcher.marks(document.body)), default=0)
-        summary = max((mark[2] for mark in matcher.marks(document.summary)), default=0)
-        text = document.body if body > summary else document.summary or document.body
+        body_marks, summary_marks = matcher.marks(document.body), matcher.marks(document.summary)
+        body = max((mark[2] for mark in body_marks), default=0)
+        summary = max((mark[2] for mark in summary_marks), default=0)
+        if body > summary or not document.summary:
+            text, marks = document.body, body_marks
+        else:
+            text, marks = document.summary, summary_marks
         found.append(
             Result(
                 kind=document.kind,
                 title=document.title,
                 title_html=_marked(document.title, matcher.marks(document.title)),
                 url=document.url,
-                snippet=snippet(text, matcher),
+                snippet=snippet(text, marks),
                 updated_at=document.updated_at,
             )
         )
