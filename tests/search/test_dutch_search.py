@@ -173,6 +173,47 @@ def test_members_are_found_by_name_only_while_their_profile_is_public(client):
     assert urls(client, "Oudshoorn") == []
 
 
+def test_a_search_with_very_many_results_ranks_a_pool_and_then_the_newest(client, monkeypatch):
+    monkeypatch.setattr(search, "RANK_POOL", 2)
+    now = timezone.now()
+    in_title = ExampleFactory(title="Wijkbudget in Houten", body="")
+    often = ExampleFactory(title="Een", body="Wijkbudget, wijkbudget en nog eens wijkbudget.")
+    once = [ExampleFactory(title=f"Nummer {n}", body="Over het wijkbudget.") for n in range(3)]
+    ages = {in_title: 40, often: 30, once[0]: 20, once[1]: 10, once[2]: 0}
+    for example, days in ages.items():
+        SearchDocument.objects.filter(url=example.get_absolute_url()).update(
+            updated_at=now - timedelta(days=days)
+        )
+
+    # The pool: the newest two title or summary matches (one here) and the newest two of
+    # all. The oldest title match still comes first; "often", outside the pool, follows
+    # the pool in order of date like the rest.
+    assert urls(client, "wijkbudget") == [
+        in_title.get_absolute_url(),
+        once[2].get_absolute_url(),
+        once[1].get_absolute_url(),
+        once[0].get_absolute_url(),
+        often.get_absolute_url(),
+    ]
+    monkeypatch.setattr(search, "RANK_POOL", 10)
+    assert urls(client, "wijkbudget")[:2] == [in_title.get_absolute_url(), often.get_absolute_url()]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner setting is PostgreSQL's")
+def test_searches_read_through_the_index_and_leave_the_planner_as_it_was():
+    for number in range(20):
+        ExampleFactory(title=f"Wijkbudget {number}", body="Over het wijkbudget.")
+    documents = search.parse("wijkbudget").documents()
+    sql, params = documents.query.sql_with_params()
+    with connection.cursor() as cursor:
+        with search.index_scans():
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+    assert "Bitmap Index Scan" in plan and "Seq Scan" not in plan
+
+
 def test_facets_count_per_kind_and_per_phase_and_combine(client):
     phase = PhaseFactory(title="Co-design", slug="co-design")
     tool = ToolFactory(title="Stakeholderkaart", body="")
@@ -186,6 +227,17 @@ def test_facets_count_per_kind_and_per_phase_and_combine(client):
     assert kinds["Sessies"] == 0  # shown, with its zero
     html = response.content.decode()
     assert "Praktijkverhalen (1)" in html and "Sessies (0)" in html
+
+    phases = {facet.slug: facet.count for facet in response.context["search"].phase_facets}
+    assert phases["co-design"] == 1
+
+    # With a phase chosen, the kinds count what is in that phase; with a kind, the phases.
+    in_phase = found(client, "stakeholder", fase="co-design").context["search"]
+    kinds = {facet.label: facet.count for facet in in_phase.kind_facets}
+    assert (kinds["Hulpmiddelen"], kinds["Voorbeelden"], in_phase.total) == (1, 0, 1)
+    of_kind = found(client, "stakeholder", soort="voorbeeld").context["search"]
+    assert {facet.slug: facet.count for facet in of_kind.phase_facets}["co-design"] == 0
+    assert of_kind.total == 1
 
     narrowed = found(client, "stakeholder", soort="hulpmiddel", fase="co-design")
     assert [r.url for r in narrowed.context["results"]] == [tool.get_absolute_url()]
