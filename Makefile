@@ -9,9 +9,12 @@ ADDRESS := 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 # The shared-cache test starts a throwaway Redis; `make test` installs it when missing.
 REDIS_SERVER := /usr/bin/redis-server
+# The translations are compiled with GNU gettext's msgfmt (Debian's gettext package).
+MSGFMT := /usr/bin/msgfmt
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test bench lint format migrate demo clean
+.PHONY: help install run test bench lint format migrate demo messages clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,14 +26,20 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
 
-$(CHROMIUM) $(REDIS_SERVER):
-	@echo "Installing Debian's $(notdir $@) for the tests"
+$(CHROMIUM) $(REDIS_SERVER) $(MSGFMT):
+	@echo "Installing Debian's $(notdir $@)"
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,redis-server)
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,$(if $(filter $(MSGFMT),$@),gettext,redis-server))
+
+# Each catalogue's .mo is built next to its .po whenever the .po changed.
+%.mo: %.po | $(MSGFMT)
+	$(MSGFMT) --check -o $@ $<
+
+messages: $(CATALOGUES:.po=.mo) ## Compile the translations (locale/*/LC_MESSAGES/django.po)
 
 run: export DEBUG ?= true
-run: install ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
+run: install messages ## Set up, load the demo content and serve the site on http://127.0.0.1:8000
 	mkdir -p var/static
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
@@ -42,7 +51,7 @@ run: install ## Set up, load the demo content and serve the site on http://127.0
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
-test: install $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
+test: install messages $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
@@ -50,7 +59,7 @@ test: install $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 SCALE ?= small
-bench: install ## Benchmark on PostgreSQL + gunicorn + wrk (SCALE=small|full); results in bench/results/
+bench: install messages ## Benchmark on PostgreSQL + gunicorn + wrk (SCALE=small|full); results in bench/results/
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[dev,bench]"
 	$(BIN)/python bench/run.py --scale $(SCALE)
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class SiteConfig(AppConfig):
@@ -7,7 +8,7 @@ class SiteConfig(AppConfig):
 
     name = "cocreatie"
     label = "site"
-    verbose_name = "Site"
+    verbose_name = gettext_lazy("Site")
 
     def ready(self):
         from cocreatie.core import pagecache

@@ -2,20 +2,21 @@ from functools import cache
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import notifications
 from community.permissions import can_organise, is_moderator
 
 # (label, url name) of the main menu after "Home", in order. Apps add their sections here.
 MAIN_MENU: list[tuple[str, str]] = [
-    ("Roadmap", "roadmap:index"),
-    ("Uitdagingen", "roadmap:challenge_list"),
-    ("Voorbeelden", "roadmap:example_list"),
-    ("Hulpmiddelen", "roadmap:tool_list"),
-    ("Thema's", "roadmap:theme_list"),
-    ("Community", "community:case_list"),
-    ("Sessies", "sessions:series_list"),
-    ("Zoeken", "search"),
+    (gettext_lazy("Roadmap"), "roadmap:index"),
+    (gettext_lazy("Uitdagingen"), "roadmap:challenge_list"),
+    (gettext_lazy("Voorbeelden"), "roadmap:example_list"),
+    (gettext_lazy("Hulpmiddelen"), "roadmap:tool_list"),
+    (gettext_lazy("Thema's"), "roadmap:theme_list"),
+    (gettext_lazy("Community"), "community:case_list"),
+    (gettext_lazy("Sessies"), "sessions:series_list"),
+    (gettext_lazy("Zoeken"), "search"),
 ]
 
 

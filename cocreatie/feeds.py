@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from roadmap.models import Article, Example
 
@@ -9,8 +11,10 @@ class LatestKnowledgeFeed(Feed):
     """Atom feed of the newest articles and worked examples."""
 
     feed_type = Atom1Feed
-    title = "Cocreatie: nieuwe artikelen en voorbeelden"
-    subtitle = "Achtergrondartikelen en voorbeelden van co-creatie van publieke diensten."
+    title = gettext_lazy("Cocreatie: nieuwe artikelen en voorbeelden")
+    subtitle = gettext_lazy(
+        "Achtergrondartikelen en voorbeelden van co-creatie van publieke diensten."
+    )
     link = reverse_lazy("home")
     limit = 30
 
@@ -26,7 +30,8 @@ class LatestKnowledgeFeed(Feed):
         return sorted(newest, key=lambda item: item.created_at, reverse=True)[: self.limit]
 
     def item_title(self, item):
-        return f"{item.kind_label}: {item.title}"
+        # ``kind_label`` is the Dutch name of the kind (data), translated here.
+        return f"{_(item.kind_label)}: {item.title}"
 
     def item_description(self, item):
         return item.summary

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (/en/…), or a redirect there for a cookie that chose it.
+    "cocreatie.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,10 +113,13 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cocreatie.context_processors.site",
+                "cocreatie.core.language.language_links",
             ],
+            "builtins": ["cocreatie.core.templatetags.moments"],
         },
     },
 ]
@@ -222,8 +227,15 @@ PAGE_CACHE_ALIAS = "pages"
 
 # --- Language and time ------------------------------------------------------------------
 
+# The site's own texts are written in Dutch, in the source (the language its users,
+# moderators and editors read and correct); the English catalogue translates them. The
+# Dutch catalogue rewrites the texts of django-allauth and Django in plain Dutch.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and time formats per language, Django's names and the site's own
+# ("WEEKDAY_DATE_FORMAT"): cocreatie/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["cocreatie.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -351,7 +363,17 @@ COMMENT_HOLD_LINKS_HOURS = env.get_int("COMMENT_HOLD_LINKS_HOURS", 24)
 # session of a series (`manage.py purge_registrations`).
 SESSION_REGISTRATION_RETENTION_DAYS = env.get_int("SESSION_REGISTRATION_RETENTION_DAYS", 30)
 
-CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
+# The mailbox people write to, named on the contact, privacy and accessibility pages. In
+# production it must be set, and it cannot be the (no-reply) sender address.
+CONTACT_EMAIL = env.get_str("CONTACT_EMAIL", f"contact@{_site.hostname}" if DEBUG else None)
+if not DEBUG and not CONTACT_EMAIL:
+    raise ImproperlyConfigured(
+        "CONTACT_EMAIL must be set when DEBUG is off: the mailbox people write to."
+    )
+if not DEBUG and CONTACT_EMAIL.lower() == parseaddr(DEFAULT_FROM_EMAIL)[1].lower():
+    raise ImproperlyConfigured(
+        "CONTACT_EMAIL must be a mailbox people read, not the sender address DEFAULT_FROM_EMAIL."
+    )
 SECURITY_EMAIL = env.get_str("SECURITY_EMAIL", CONTACT_EMAIL)
 # The mailto: of List-Unsubscribe in notification mails: a mailbox the team reads (the
 # HTTPS one-click link next to it needs nobody).
@@ -391,6 +413,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", default=True)
@@ -401,6 +425,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     if env.get_bool("BEHIND_HTTPS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -4,7 +4,15 @@ from django.urls import reverse
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 
 
-class PagesSitemap(Sitemap):
+class LanguagesSitemap(Sitemap):
+    """Every page in each language, each listing the others (``hreflang`` alternates)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PagesSitemap(LanguagesSitemap):
     """Pages without a model of their own."""
 
     changefreq = "weekly"
@@ -27,7 +35,7 @@ class PagesSitemap(Sitemap):
         return reverse(item)
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(LanguagesSitemap):
     model = None
 
     def items(self):

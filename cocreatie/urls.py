@@ -1,9 +1,11 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cocreatie import views
+from cocreatie.core.language import switch_language
 from cocreatie.feeds import LatestKnowledgeFeed
 from cocreatie.sitemaps import SITEMAPS
 
@@ -14,15 +16,21 @@ admin.site.site_header = "Cocreatie beheer"
 admin.site.site_title = "Cocreatie beheer"
 admin.site.index_title = "Beheer"
 
+# Addresses that are the same in every language (machines read them, or they choose it).
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
-    path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
-    path("contact/", views.ContactView.as_view(), name="contact"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("taal/", switch_language, name="switch_language"),
+    path("beheer/", admin.site.urls),
+]
+# The pages people read: in Dutch at the plain address, in English under /en/.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("contact/", views.ContactView.as_view(), name="contact"),
     path("feed/", LatestKnowledgeFeed(), name="feed"),
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
@@ -30,5 +38,5 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("sessions_app.urls")),
     path("account/", include("allauth.urls")),
-    path("beheer/", admin.site.urls),
-]
+    prefix_default_language=False,
+)

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
@@ -60,12 +62,12 @@ class HomeView(TemplateView):
 
 class PrivacyView(BreadcrumbsMixin, TemplateView):
     template_name = "pages/privacy.html"
-    breadcrumb_label = "Privacyverklaring"
+    breadcrumb_label = gettext_lazy("Privacyverklaring")
 
 
 class AccessibilityView(BreadcrumbsMixin, TemplateView):
     template_name = "pages/accessibility.html"
-    breadcrumb_label = "Toegankelijkheidsverklaring"
+    breadcrumb_label = gettext_lazy("Toegankelijkheidsverklaring")
 
 
 class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
@@ -76,7 +78,7 @@ class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
     """
 
     template_name = "pages/contact.html"
-    breadcrumb_label = "Contact"
+    breadcrumb_label = gettext_lazy("Contact")
     form_class = ContactForm
     rate_scope = "contact"
     rate_limit = 5
@@ -93,10 +95,10 @@ class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
         }
 
     def get_rate_limit_message(self):
-        return (
+        return _(
             "Je hebt in korte tijd veel berichten gestuurd. Probeer het over een uur "
-            f"opnieuw, of mail naar {settings.CONTACT_EMAIL}."
-        )
+            "opnieuw, of mail naar %(email)s."
+        ) % {"email": settings.CONTACT_EMAIL}
 
     def form_accepted(self, form):
         services.contact_request_create(
@@ -106,8 +108,10 @@ class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):
     def form_done(self, form):
         messages.success(
             self.request,
-            "Bedankt voor je bericht. We hebben je een bevestiging gemaild en antwoorden "
-            "binnen vijf werkdagen.",
+            _(
+                "Bedankt voor je bericht. We hebben je een bevestiging gemaild en antwoorden "
+                "binnen vijf werkdagen."
+            ),
         )
         return redirect("contact")
 
@@ -118,7 +122,7 @@ class SearchView(BreadcrumbsMixin, TemplateView):
     what each filter would leave."""
 
     template_name = "search/results.html"
-    breadcrumb_label = "Zoeken"
+    breadcrumb_label = gettext_lazy("Zoeken")
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
@@ -175,7 +179,7 @@ class TagDetailView(BreadcrumbsMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [(f"Tag: {self.tag.name}", None)]
+        return [(_("Tag: %(name)s") % {"name": self.tag.name}, None)]
 
     def get_context_data(self, **kwargs):
         sections = tags.tagged(self.tag, limit=self.limit)

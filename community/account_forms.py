@@ -2,8 +2,10 @@
 standing in for labels."""
 
 from allauth.account import forms as allauth_forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-PASSWORD_HELP = (
+PASSWORD_HELP = gettext_lazy(
     "Minstens 12 tekens. Kies iets dat niet op je e-mailadres lijkt, geen veelgebruikt "
     "wachtwoord en niet alleen cijfers. Een zin van een paar woorden werkt goed."
 )
@@ -18,20 +20,18 @@ class SignupForm(allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _drop_placeholders(self)
-        self.fields[
-            "email"
-        ].help_text = (
+        self.fields["email"].help_text = _(
             "Gebruik het adres van je werk: dan zien collega's dat je bij je organisatie hoort."
         )
         self.fields["password1"].help_text = PASSWORD_HELP
-        self.fields["password2"].label = "Wachtwoord nog een keer"
+        self.fields["password2"].label = _("Wachtwoord nog een keer")
 
 
 class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _drop_placeholders(self)
-        self.fields["remember"].label = "Ingelogd blijven op dit apparaat"
+        self.fields["remember"].label = _("Ingelogd blijven op dit apparaat")
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import render
@@ -5,6 +8,27 @@ from django.urls import reverse
 
 from cocreatie.core.mail import html_document
 from community import login_limits
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """What allauth's mail templates read of the site (``current_site``)."""
+
+    name: str
+    domain: str
+
+    def __str__(self):
+        return self.name
+
+
+SITE = SiteIdentity(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+
+
+def on_site(url: str) -> str:
+    """``url`` (absolute or a path) at ``SITE_URL``."""
+    parts = urlsplit(url)
+    path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    return f"{settings.SITE_URL}{path}"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -82,9 +106,16 @@ class AccountAdapter(DefaultAccountAdapter):
             return self.get_login_redirect_url(request)
         return super().get_signup_redirect_url(request)
 
+    def send_mail(self, template_prefix, email, context):
+        """Every allauth mail names the site "Cocreatie" at ``SITE_URL``, never the host
+        and port the request came in on."""
+        super().send_mail(template_prefix, email, {"current_site": SITE, **context})
+
     def get_email_confirmation_url(self, request, emailconfirmation):
-        url = super().get_email_confirmation_url(request, emailconfirmation)
-        return url if request is not None else f"{settings.SITE_URL}{url}"
+        return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return on_site(super().get_reset_password_from_key_url(key))
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """allauth's mails (address confirmation, password reset) in two parts like

@@ -2,6 +2,8 @@ from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from taggit.managers import TaggableManager
 
 from cocreatie.core.admin import service_action
@@ -22,12 +24,12 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Persoonlijke gegevens", {"fields": ["first_name", "last_name"]}),
+        (gettext_lazy("Persoonlijke gegevens"), {"fields": ["first_name", "last_name"]}),
         (
-            "Rechten",
+            gettext_lazy("Rechten"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        ("Belangrijke data", {"fields": ["last_login", "date_joined"]}),
+        (gettext_lazy("Belangrijke data"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
@@ -48,16 +50,24 @@ class OrganisationAdmin(admin.ModelAdmin):
         for profile in obj.profiles.select_related("organisation"):
             profile_refresh_verification(profile=profile)
 
-    @admin.action(description="Samenvoegen in de oudste geselecteerde organisatie")
+    @admin.action(description=gettext_lazy("Samenvoegen in de oudste geselecteerde organisatie"))
     def merge_into_first(self, request, queryset):
         organisations = list(queryset.order_by("created_at", "pk"))
         if len(organisations) < 2:
-            self.message_user(request, "Kies minstens twee organisaties.", messages.WARNING)
+            self.message_user(request, _("Kies minstens twee organisaties."), messages.WARNING)
             return
         target, *sources = organisations
         for source in sources:
             organisation_merge(source=source, target=target, actor=request.user)
-        self.message_user(request, f"{len(sources)} organisatie(s) samengevoegd in {target.name}.")
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisatie samengevoegd in %(name)s.",
+                "%(count)d organisaties samengevoegd in %(name)s.",
+                len(sources),
+            )
+            % {"count": len(sources), "name": target.name},
+        )
 
 
 @admin.register(Profile)
@@ -97,7 +107,7 @@ class CaseAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     actions = [
         service_action(
             name="hide",
-            description="Verbergen (met reden aan de auteur)",
+            description=gettext_lazy("Verbergen (met reden aan de auteur)"),
             form_class=ReasonForm,
             apply=lambda request, case, reason: services.content_hide(
                 item=case, moderator=request.user, reason=reason
@@ -105,7 +115,7 @@ class CaseAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
         ),
         service_action(
             name="restore",
-            description="Terugzetten",
+            description=gettext_lazy("Terugzetten"),
             form_class=partial(ReasonForm, required=False),
             apply=lambda request, case, reason: services.content_restore(
                 item=case, moderator=request.user, reason=reason
@@ -120,8 +130,8 @@ class CaseAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
                 ),
             )
             for name, description, featured in [
-                ("feature", "Uitlichten op de homepagina", True),
-                ("unfeature", "Niet meer uitlichten", False),
+                ("feature", gettext_lazy("Uitlichten op de homepagina"), True),
+                ("unfeature", gettext_lazy("Niet meer uitlichten"), False),
             ]
         ),
     ]

@@ -16,6 +16,8 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
@@ -23,6 +25,7 @@ from community import services
 from community.evidence import evidence_erase_if_settled
 from community.models import Appeal, Case, Comment, Decision, ModerationVerb, User
 from community.permissions import is_moderator
+from community.site_language import for_others
 
 APPEAL_TEXT_MIN = 10
 APPEAL_TEXT_MAX = 2000
@@ -34,8 +37,10 @@ TOKEN_SALT = "community.appeal"
 # article 20); the link stays good a little longer than that.
 TOKEN_MAX_AGE = 190 * 24 * 60 * 60
 
-ALREADY_APPEALED = "Je hebt al bezwaar gemaakt tegen dit besluit. Je kunt dat één keer doen."
-NOT_APPEALABLE = "Tegen dit besluit kun je geen bezwaar maken."
+ALREADY_APPEALED = gettext_lazy(
+    "Je hebt al bezwaar gemaakt tegen dit besluit. Je kunt dat één keer doen."
+)
+NOT_APPEALABLE = gettext_lazy("Tegen dit besluit kun je geen bezwaar maken.")
 
 
 # --- The link in the statement of reasons ------------------------------------------------
@@ -98,11 +103,17 @@ def appeal_text_errors(text: str) -> list[str]:
     """What is wrong with an appeal's text, in Dutch (empty: nothing)."""
     length = len(text)
     if not length:
-        return ["Leg uit waarom je het er niet mee eens bent."]
+        return [_("Leg uit waarom je het er niet mee eens bent.")]
     if length < APPEAL_TEXT_MIN:
-        return [f"Schrijf iets meer: minimaal {APPEAL_TEXT_MIN} tekens (nu {length})."]
+        return [
+            _("Schrijf iets meer: minimaal %(min)s tekens (nu %(length)s).")
+            % {"min": APPEAL_TEXT_MIN, "length": length}
+        ]
     if length > APPEAL_TEXT_MAX:
-        return [f"Dat is te lang: maximaal {APPEAL_TEXT_MAX} tekens (nu {length})."]
+        return [
+            _("Dat is te lang: maximaal %(max)s tekens (nu %(length)s).")
+            % {"max": APPEAL_TEXT_MAX, "length": length}
+        ]
     return []
 
 
@@ -124,7 +135,7 @@ def appeal_create(*, decision: Decision, member: User, text: str) -> Appeal:
     if errors := appeal_text_errors(text):
         raise ValidationError(errors)
     if not _in_force(decision):
-        raise ValidationError("Dit besluit geldt niet meer. Je hoeft geen bezwaar te maken.")
+        raise ValidationError(_("Dit besluit geldt niet meer. Je hoeft geen bezwaar te maken."))
     try:
         with transaction.atomic():
             appeal = Appeal.objects.create(decision=decision, text=text)
@@ -136,11 +147,12 @@ def appeal_create(*, decision: Decision, member: User, text: str) -> Appeal:
         message=text, data={"decision": decision.pk, "appeal": appeal.pk},
     )  # fmt: skip
     moderators = [email for email in services.moderator_emails() if email != member.email]
-    send_after_commit(
-        "appeal_received",
-        {"appeal": appeal, "decision": decision, "item": decision.target},
-        moderators,
-    )
+    with for_others():
+        send_after_commit(
+            "appeal_received",
+            {"appeal": appeal, "decision": decision, "item": decision.target},
+            moderators,
+        )
     return appeal
 
 
@@ -192,10 +204,10 @@ def may_decide(appeal: Appeal, moderator: User) -> bool:
 def outcome_choices(decision: Decision) -> list[tuple[str, str]]:
     """The two outcomes of an appeal, in the words of the decision they are about."""
     restored, kept = {
-        Decision.Kind.SUSPENDED: ("Schorsing opheffen", "Schorsing blijft"),
-        Decision.Kind.CASE_REJECTED: ("Alsnog publiceren", "Blijft afgewezen"),
-        Decision.Kind.SPAM_REMOVED: ("Besluit terugdraaien", "Besluit blijft"),
-    }.get(decision.kind, ("Terugzetten", "Blijft verborgen"))
+        Decision.Kind.SUSPENDED: (_("Schorsing opheffen"), _("Schorsing blijft")),
+        Decision.Kind.CASE_REJECTED: (_("Alsnog publiceren"), _("Blijft afgewezen")),
+        Decision.Kind.SPAM_REMOVED: (_("Besluit terugdraaien"), _("Besluit blijft")),
+    }.get(decision.kind, (_("Terugzetten"), _("Blijft verborgen")))
     return [(Appeal.Outcome.RESTORED, restored), (Appeal.Outcome.KEPT, kept)]
 
 
@@ -238,12 +250,12 @@ def appeal_decide(*, appeal: Appeal, moderator: User, outcome: str, message: str
     if not may_decide(appeal, moderator):
         raise PermissionDenied
     if not appeal.is_open:
-        raise ValidationError("Over dit bezwaar is al besloten.")
+        raise ValidationError(_("Over dit bezwaar is al besloten."))
     if outcome not in Appeal.Outcome.values:
-        raise ValidationError("Kies wat je met het bezwaar doet.")
+        raise ValidationError(_("Kies wat je met het bezwaar doet."))
     message = message.strip()
     if not message:
-        raise ValidationError("Schrijf het lid waarom je zo besluit.")
+        raise ValidationError(_("Schrijf het lid waarom je zo besluit."))
     decision = appeal.decision
     appeal.decided_at, appeal.decided_by = timezone.now(), moderator
     appeal.outcome, appeal.answer = outcome, message

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate
+from django.utils.translation import gettext_lazy
 
 # The page-cache scope of members' content: cases, comments, profiles, organisations.
 PAGE_SCOPE = "community"
@@ -30,7 +31,7 @@ def profile_scopes(profile) -> tuple[str, ...]:
 
 class CommunityConfig(AppConfig):
     name = "community"
-    verbose_name = "Community"
+    verbose_name = gettext_lazy("Community")
 
     def ready(self):
         from allauth.account.signals import email_confirmed
@@ -51,11 +52,11 @@ class CommunityConfig(AppConfig):
         from roadmap.apps import PATHS as KNOWLEDGE_PATHS
         from roadmap.models import Challenge, Example, Phase, Tool
 
-        search.register(models.Case, plural="Praktijkverhalen")
-        search.register(models.Profile, plural="Leden")
+        search.register(models.Case, plural=gettext_lazy("Praktijkverhalen"))
+        search.register(models.Profile, plural=gettext_lazy("Leden"))
         search.register(
             models.Organisation,
-            plural="Organisaties",
+            plural=gettext_lazy("Organisaties"),
             # Their profiles show the organisation's name in the results.
             children=lambda organisation: organisation.profiles.select_related("organisation"),
         )
@@ -74,7 +75,7 @@ class CommunityConfig(AppConfig):
         related.register(Challenge, provider=peer_cases.colleagues, order=20)
         tags.register(
             models.Case,
-            heading="Praktijkverhalen",
+            heading=gettext_lazy("Praktijkverhalen"),
             order=25,
             template="community/_case_item.html",
             queryset=lambda: (
@@ -86,16 +87,18 @@ class CommunityConfig(AppConfig):
         actionlog.register_verbs(models.ModerationVerb)
 
         following.register(
-            models.Organisation, key="organisatie", label="Organisatie",
-            plural="Organisaties", order=40,
+            models.Organisation, key="organisatie", label=gettext_lazy("Organisatie"),
+            plural=gettext_lazy("Organisaties"), order=40,
         )  # fmt: skip
         following.register(
-            models.Profile, key="lid", label="Lid", plural="Leden", order=50,
+            models.Profile, key="lid", label=gettext_lazy("Lid"),
+            plural=gettext_lazy("Leden"), order=50,
             queryset=models.Profile.objects.listed,
         )  # fmt: skip
         following.register(
-            models.Case, key="verhaal", label="Praktijkverhaal", plural="Praktijkverhalen",
-            order=60, queryset=models.Case.objects.published,
+            models.Case, key="verhaal", label=gettext_lazy("Praktijkverhaal"),
+            plural=gettext_lazy("Praktijkverhalen"), order=60,
+            queryset=models.Case.objects.published,
         )  # fmt: skip
         notifications.register_kinds()
         core_notifications.register_pages(

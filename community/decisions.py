@@ -13,10 +13,12 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cocreatie.core.mail import send_after_commit
 from community import house_rules, notifications
 from community.models import Case, Comment, Decision, User
+from community.site_language import for_others
 
 
 @transaction.atomic
@@ -39,9 +41,9 @@ def decision_record(
     The caller checks permissions and logs the step; this only records and mails.
     """
     if kind not in Decision.Kind.values:
-        raise ValidationError("Onbekend soort besluit.")
+        raise ValidationError(_("Onbekend soort besluit."))
     if ground and house_rules.get(ground) is None:
-        raise ValidationError("Kies een huisregel uit de lijst.")
+        raise ValidationError(_("Kies een huisregel uit de lijst."))
     decision = Decision.objects.create(
         kind=kind,
         member=member,
@@ -53,8 +55,9 @@ def decision_record(
         automatic=moderator is None,
         ends_at=ends_at,
     )
-    send_after_commit("decision_notice", notice_context(decision), [member.email])
-    notifications.decision_notified(decision)  # in the site too, not mailed twice
+    with for_others():  # for the member, whoever's request took the decision
+        send_after_commit("decision_notice", notice_context(decision), [member.email])
+        notifications.decision_notified(decision)  # in the site too, not mailed twice
     return decision
 
 

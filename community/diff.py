@@ -4,19 +4,21 @@ last decision when the case comes back for review."""
 import difflib
 import re
 
+from django.utils.translation import gettext_lazy
+
 from cocreatie.core.models import ActionLog
 from community.models import Case, ModerationVerb
 from community.services import CASE_TEXT_FIELDS
 
 FIELD_LABELS = {
-    "title": "Titel",
-    "summary": "Samenvatting",
-    "body": "Wat heb je gedaan?",
-    "what_worked": "Wat werkte goed?",
-    "do_differently": "Wat zou je nu anders doen?",
-    "phases": "Fasen",
-    "challenges": "Uitdagingen",
-    "tags": "Tags",
+    "title": gettext_lazy("Titel"),
+    "summary": gettext_lazy("Samenvatting"),
+    "body": gettext_lazy("Wat heb je gedaan?"),
+    "what_worked": gettext_lazy("Wat werkte goed?"),
+    "do_differently": gettext_lazy("Wat zou je nu anders doen?"),
+    "phases": gettext_lazy("Fasen"),
+    "challenges": gettext_lazy("Uitdagingen"),
+    "tags": gettext_lazy("Tags"),
 }
 # Kept in a revision as lists of names (revisions made before that lack them).
 LIST_FIELDS = ("phases", "challenges", "tags")

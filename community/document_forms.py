@@ -2,6 +2,7 @@
 the file is a PDF and the title fits is decided by ``community.documents``."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.forms import OnceForm
 from community.documents import TITLE_MAX
@@ -9,19 +10,19 @@ from community.documents import TITLE_MAX
 
 class DocumentForm(OnceForm):
     file = forms.FileField(
-        label="PDF-bestand",
-        help_text="Alleen PDF, hooguit 20 MB. Een PDF met een wachtwoord kan niet.",
+        label=gettext_lazy("PDF-bestand"),
+        help_text=gettext_lazy("Alleen PDF, hooguit 20 MB. Een PDF met een wachtwoord kan niet."),
         error_messages={
-            "required": "Kies een PDF-bestand.",
-            "empty": "Dit bestand is leeg. Kies een ander PDF-bestand.",
+            "required": gettext_lazy("Kies een PDF-bestand."),
+            "empty": gettext_lazy("Dit bestand is leeg. Kies een ander PDF-bestand."),
         },
         widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
     title = forms.CharField(
-        label="Titel van het document",
+        label=gettext_lazy("Titel van het document"),
         required=False,
         max_length=TITLE_MAX,
-        help_text=(
+        help_text=gettext_lazy(
             "Bijvoorbeeld: Plan van aanpak. Laat je dit leeg, dan gebruiken we de titel "
             "die in het PDF-bestand staat, of 'Document'."
         ),
@@ -30,7 +31,7 @@ class DocumentForm(OnceForm):
 
 class DocumentTitleForm(forms.Form):
     title = forms.CharField(
-        label="Titel",
+        label=gettext_lazy("Titel"),
         max_length=TITLE_MAX,
-        error_messages={"required": "Geef het document een titel."},
+        error_messages={"required": gettext_lazy("Geef het document een titel.")},
     )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 
 from cocreatie.core import media
@@ -104,7 +105,9 @@ class DocumentAddView(OnceOnlyMixin, AuthorDocumentMixin, View):
             return self.refused(case, document_form=form)
         if repeat:
             return repeat
-        messages.success(request, f"Het document ‘{document.title}’ is toegevoegd.")
+        messages.success(
+            request, _("Het document ‘%(title)s’ is toegevoegd.") % {"title": document.title}
+        )
         return redirect(f"{media_page(case)}#document-{document.pk}")
 
 
@@ -122,7 +125,7 @@ class DocumentUpdateView(AuthorDocumentMixin, View):
                 form.add_error(None, error)
         if form.errors:
             return self.refused(case, title_form=form, title_document=document)
-        messages.success(request, "De titel van het document is bewaard.")
+        messages.success(request, _("De titel van het document is bewaard."))
         return redirect(f"{media_page(case)}#document-{document.pk}")
 
 
@@ -136,7 +139,9 @@ class DocumentDeleteView(AuthorDocumentMixin, View):
             for message in error.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, f"Het document ‘{document.title}’ is verwijderd.")
+            messages.success(
+                request, _("Het document ‘%(title)s’ is verwijderd.") % {"title": document.title}
+            )
         return redirect(f"{media_page(case)}#documenten")
 
 

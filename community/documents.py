@@ -14,35 +14,57 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.functional import lazy
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from cocreatie.core import media
 from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseDocument, User
+from community.site_language import site_text
 
 MAX_DOCUMENTS = 5
 # Decimal megabytes, as the site writes sizes (cocreatie.core.media.human_size): a file
 # shown as "20,0 MB" is still accepted, one of "20,1 MB" is not.
 MAX_SIZE = 20 * 1000 * 1000
 TITLE_MIN, TITLE_MAX = 3, 200
-DEFAULT_TITLE = "Document"
+DEFAULT_TITLE = gettext_lazy("Document")
 # Only at the very start. Readers also accept a header within the first 1024 bytes, but
 # every PDF writer puts it first; allowing junk before it is what lets a file be an HTML
 # page or a ZIP archive to one program and a PDF to another.
 PDF_SIGNATURE = b"%PDF-"
 
-NOT_A_PDF = "Dit bestand is geen PDF. Kies een PDF-bestand."
-ENCRYPTED = (
+NOT_A_PDF = gettext_lazy("Dit bestand is geen PDF. Kies een PDF-bestand.")
+ENCRYPTED = gettext_lazy(
     "Dit PDF-bestand is beveiligd met een wachtwoord. Bewaar het zonder wachtwoord en "
     "probeer het opnieuw."
 )
-TOO_LARGE = "Dit bestand is groter dan 20 MB. Maak het kleiner of splits het in delen."
-TOO_MANY = f"Een praktijkverhaal heeft hooguit {MAX_DOCUMENTS} documenten. Verwijder er eerst een."
-EMPTY_PDF = "Dit PDF-bestand heeft geen pagina's."
-TITLE_LENGTH = f"Geef het document een titel van {TITLE_MIN} tot {TITLE_MAX} tekens."
-NOT_EDITABLE = "Dit praktijkverhaal kun je nu niet wijzigen."
+TOO_LARGE = gettext_lazy(
+    "Dit bestand is groter dan 20 MB. Maak het kleiner of splits het in delen."
+)
+TOO_MANY = lazy(
+    lambda: (
+        ngettext(
+            "Een praktijkverhaal heeft hooguit %(count)d document. Verwijder er eerst een.",
+            "Een praktijkverhaal heeft hooguit %(count)d documenten. Verwijder er eerst een.",
+            MAX_DOCUMENTS,
+        )
+        % {"count": MAX_DOCUMENTS}
+    ),
+    str,
+)()
+EMPTY_PDF = gettext_lazy("Dit PDF-bestand heeft geen pagina's.")
+TITLE_LENGTH = lazy(
+    lambda: (
+        _("Geef het document een titel van %(min)d tot %(max)d tekens.")
+        % {"min": TITLE_MIN, "max": TITLE_MAX}
+    ),
+    str,
+)()
+NOT_EDITABLE = gettext_lazy("Dit praktijkverhaal kun je nu niet wijzigen.")
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -143,7 +165,7 @@ def document_add(*, case: Case, author: User, upload, title: str = "") -> CaseDo
         raise ValidationError(errors)
     case = _editable_case(case, author)
     _check_room(case)
-    title = title or facts.title or DEFAULT_TITLE
+    title = title or facts.title or str(DEFAULT_TITLE)
     document = CaseDocument(
         case=case,
         uploaded_by=author,
@@ -156,7 +178,11 @@ def document_add(*, case: Case, author: User, upload, title: str = "") -> CaseDo
     document.file.save("document.pdf", upload, save=False)
     try:
         document.save()
-        media_changed(case, editor=author, message=f"Document toegevoegd: {title}")
+        media_changed(
+            case,
+            editor=author,
+            message=site_text(gettext_lazy("Document toegevoegd: %(title)s"), title=title),
+        )
     except Exception:
         media.delete_now(document.storage_names)  # no row, so no file either
         raise
@@ -171,7 +197,15 @@ def document_update(*, document: CaseDocument, author: User, title: str) -> Case
     if title != document.title:
         previous, document.title = document.title, title
         document.save(update_fields=["title"])
-        media_changed(case, editor=author, message=f"Documenttitel gewijzigd: {previous} → {title}")
+        media_changed(
+            case,
+            editor=author,
+            message=site_text(
+                gettext_lazy("Documenttitel gewijzigd: %(previous)s → %(title)s"),
+                previous=previous,
+                title=title,
+            ),
+        )
     return document
 
 
@@ -182,7 +216,11 @@ def document_delete(*, document: CaseDocument, author: User) -> None:
     names, title = document.storage_names, document.title
     document.delete()
     media.delete_after_commit(names)
-    media_changed(case, editor=author, message=f"Document verwijderd: {title}")
+    media_changed(
+        case,
+        editor=author,
+        message=site_text(gettext_lazy("Document verwijderd: %(title)s"), title=title),
+    )
 
 
 def download_filename(document: CaseDocument) -> str:

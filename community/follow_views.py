@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView, TemplateView
@@ -42,12 +43,12 @@ class FollowView(LoginRequiredMixin, View):
             except ValidationError as error:
                 form_error_message(request, error)
             else:
-                messages.success(request, f"Je volgt nu {name}.")
+                messages.success(request, _("Je volgt nu %(name)s.") % {"name": name})
         elif action == UNFOLLOW:
             notifications.follow_delete(user=request.user, obj=obj)
-            messages.success(request, f"Je volgt {name} niet meer.")
+            messages.success(request, _("Je volgt %(name)s niet meer.") % {"name": name})
         else:
-            messages.error(request, "Kies of je dit wilt volgen of niet meer wilt volgen.")
+            messages.error(request, _("Kies of je dit wilt volgen of niet meer wilt volgen."))
         return redirect(safe_next(request, followed_url(obj) or reverse("community:follow_list")))
 
 
@@ -58,7 +59,7 @@ class FollowListView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "community/follow_list.html"
 
     def get_breadcrumbs(self):
-        return community_trail(("Mijn volglijst", None))
+        return community_trail((_("Mijn volglijst"), None))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -81,7 +82,7 @@ class NotificationListView(LoginRequiredMixin, BreadcrumbsMixin, ListView):
         return Notification.objects.filter(user=self.request.user).order_by("-created_at", "-pk")
 
     def get_breadcrumbs(self):
-        return community_trail(("Meldingen", None))
+        return community_trail((_("Meldingen"), None))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -102,10 +103,10 @@ class NotificationSettingsView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 
     def get_breadcrumbs(self):
         return community_trail(
-            ("Meldingen", reverse("community:notification_list")), ("Voorkeuren", None)
+            (_("Meldingen"), reverse("community:notification_list")), (_("Voorkeuren"), None)
         )
 
     def form_valid(self, form):
         core_notifications.preferences_update(user=self.request.user, deliveries=form.cleaned_data)
-        messages.success(self.request, "Je voorkeuren zijn bewaard.")
+        messages.success(self.request, _("Je voorkeuren zijn bewaard."))
         return redirect("community:notification_settings")

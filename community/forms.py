@@ -4,6 +4,8 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.editor import COMMENT_MARKS, FormattedTextarea, formatting_help_id
 from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
@@ -28,22 +30,24 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 class CaseForm(OnceForm, forms.ModelForm):
     phases = ModelChoicesField(
-        label="In welke fasen speelde het?",
+        label=gettext_lazy("In welke fasen speelde het?"),
         queryset=Phase.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     challenges = ModelChoicesField(
-        label="Tegen welke uitdagingen liep je aan?",
+        label=gettext_lazy("Tegen welke uitdagingen liep je aan?"),
         queryset=Challenge.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Collega's die hetzelfde meemaken, vinden je verhaal zo terug.",
+        help_text=gettext_lazy("Collega's die hetzelfde meemaken, vinden je verhaal zo terug."),
     )
     tags = TagNamesField(
-        label="Tags",
+        label=gettext_lazy("Tags"),
         required=False,
-        help_text="Losse woorden, gescheiden door komma's. Bijvoorbeeld: wonen, jongeren.",
+        help_text=gettext_lazy(
+            "Losse woorden, gescheiden door komma's. Bijvoorbeeld: wonen, jongeren."
+        ),
     )
 
     class Meta:
@@ -60,8 +64,10 @@ class CaseForm(OnceForm, forms.ModelForm):
             "tags",
         ]
         help_texts = {
-            "summary": "Twee of drie zinnen: waar ging het over en wat was het resultaat?",
-            "body": "Vertel wat je deed, met wie en waarom.",
+            "summary": gettext_lazy(
+                "Twee of drie zinnen: waar ging het over en wat was het resultaat?"
+            ),
+            "body": gettext_lazy("Vertel wat je deed, met wie en waarom."),
         }
         widgets = {
             "body": FormattedTextarea(attrs={"rows": 12}),
@@ -69,14 +75,14 @@ class CaseForm(OnceForm, forms.ModelForm):
             "do_differently": FormattedTextarea(attrs={"rows": 6}),
         }
         error_messages = {
-            "title": {"required": "Geef je praktijkverhaal een titel."},
-            "summary": {"required": "Schrijf een korte samenvatting."},
-            "body": {"required": "Vertel wat je hebt gedaan."},
+            "title": {"required": gettext_lazy("Geef je praktijkverhaal een titel.")},
+            "summary": {"required": gettext_lazy("Schrijf een korte samenvatting.")},
+            "body": {"required": gettext_lazy("Vertel wat je hebt gedaan.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].empty_label = "Geen organisatie"
+        self.fields["organisation"].empty_label = _("Geen organisatie")
         self.fields["summary"].widget.attrs["rows"] = 3
         self.fields["summary"].widget.attrs["maxlength"] = 600
         # One formatting help, beside "wat heb je gedaan?", describes all three texts.
@@ -94,13 +100,13 @@ class CaseForm(OnceForm, forms.ModelForm):
 
 class ProfileForm(forms.ModelForm):
     new_organisation = forms.CharField(
-        label="Staat je organisatie er niet bij? Vul de naam in",
+        label=gettext_lazy("Staat je organisatie er niet bij? Vul de naam in"),
         max_length=150,
         required=False,
     )
     new_organisation_kind = forms.ChoiceField(
-        label="Soort organisatie",
-        choices=[("", "Kies een soort"), *Organisation.Kind.choices],
+        label=gettext_lazy("Soort organisatie"),
+        choices=[("", gettext_lazy("Kies een soort")), *Organisation.Kind.choices],
         required=False,
     )
 
@@ -109,17 +115,19 @@ class ProfileForm(forms.ModelForm):
         fields = [
             "display_name", "organisation", "role", "bio", "is_listed", "accepts_questions"
         ]  # fmt: skip
-        error_messages = {"display_name": {"required": "Vul de naam in die anderen zien."}}
+        error_messages = {
+            "display_name": {"required": gettext_lazy("Vul de naam in die anderen zien.")}
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].empty_label = "Kies je organisatie"
+        self.fields["organisation"].empty_label = _("Kies je organisatie")
         self.fields["bio"].widget.attrs["rows"] = 4
 
     def clean(self):
         data = super().clean()
         if data.get("new_organisation") and not data.get("new_organisation_kind"):
-            self.add_error("new_organisation_kind", "Kies wat voor organisatie het is.")
+            self.add_error("new_organisation_kind", _("Kies wat voor organisatie het is."))
         return data
 
 
@@ -127,35 +135,40 @@ class DecisionForm(forms.Form):
     """A moderator's decision on a submitted case, always with a message to the author."""
 
     decision = forms.ChoiceField(
-        label="Wat doe je met dit verhaal?",
+        label=gettext_lazy("Wat doe je met dit verhaal?"),
         choices=[
-            ("publish", "Publiceren"),
-            ("request_changes", "Aanpassing vragen"),
-            ("reject", "Afwijzen"),
+            ("publish", gettext_lazy("Publiceren")),
+            ("request_changes", gettext_lazy("Aanpassing vragen")),
+            ("reject", gettext_lazy("Afwijzen")),
         ],
         error_messages={
-            "required": "Kies wat je met dit verhaal doet.",
-            "invalid_choice": "Kies publiceren, aanpassing vragen of afwijzen.",
+            "required": gettext_lazy("Kies wat je met dit verhaal doet."),
+            "invalid_choice": gettext_lazy("Kies publiceren, aanpassing vragen of afwijzen."),
         },
     )
     message = forms.CharField(
-        label="Bericht aan de auteur",
+        label=gettext_lazy("Bericht aan de auteur"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
         error_messages={
-            "required": "Schrijf een bericht voor de auteur.",
-            "max_length": "Je bericht is te lang: maximaal %(limit_value)d tekens "
-            "(nu %(show_value)d).",
+            "required": gettext_lazy("Schrijf een bericht voor de auteur."),
+            "max_length": gettext_lazy(
+                "Je bericht is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
+            ),
         },
-        help_text="De auteur ziet dit bericht bij het verhaal en krijgt het per e-mail.",
+        help_text=gettext_lazy(
+            "De auteur ziet dit bericht bij het verhaal en krijgt het per e-mail."
+        ),
     )
     ground = forms.ChoiceField(
-        label="Op welke huisregel rust je besluit?",
+        label=gettext_lazy("Op welke huisregel rust je besluit?"),
         required=False,
-        choices=lambda: [("", "Geen: het gaat om de inhoud of de vorm"), *house_rules.choices()],
-        help_text="Bij afwijzen of een aanpassing vragen leest de auteur deze huisregel in "
-        "de uitleg van je besluit.",
-        error_messages={"invalid_choice": "Kies een huisregel uit de lijst."},
+        choices=lambda: [("", _("Geen: het gaat om de inhoud of de vorm")), *house_rules.choices()],
+        help_text=gettext_lazy(
+            "Bij afwijzen of een aanpassing vragen leest de auteur deze huisregel in "
+            "de uitleg van je besluit."
+        ),
+        error_messages={"invalid_choice": gettext_lazy("Kies een huisregel uit de lijst.")},
     )
 
 
@@ -168,7 +181,9 @@ def _note_field(label: str, *, required: bool = True, required_message: str = ""
         required=required,
         error_messages={
             "required": required_message,
-            "max_length": "Dat is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d).",
+            "max_length": gettext_lazy(
+                "Dat is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
+            ),
         },
     )
 
@@ -176,7 +191,9 @@ def _note_field(label: str, *, required: bool = True, required_message: str = ""
 class ReasonForm(forms.Form):
     """The reason for hiding, restoring or suspending; required where the step needs one."""
 
-    reason = _note_field("Reden", required_message="Schrijf een reden op.")
+    reason = _note_field(
+        gettext_lazy("Reden"), required_message=gettext_lazy("Schrijf een reden op.")
+    )
 
     def __init__(self, *args, required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -188,10 +205,10 @@ class HideForm(ReasonForm):
     point to)."""
 
     ground = forms.ChoiceField(
-        label="Huisregel",
+        label=gettext_lazy("Huisregel"),
         required=False,
-        choices=lambda: [("", "Zoals in de meldingen"), *house_rules.choices()],
-        error_messages={"invalid_choice": "Kies een huisregel uit de lijst."},
+        choices=lambda: [("", _("Zoals in de meldingen")), *house_rules.choices()],
+        error_messages={"invalid_choice": gettext_lazy("Kies een huisregel uit de lijst.")},
     )
 
 
@@ -200,27 +217,30 @@ class SuspendForm(forms.Form):
     until a moderator lifts it). The account reopens at the start of the end date."""
 
     reason = _note_field(
-        "Reden voor het lid", required_message="Schrijf op waarom je dit lid schorst."
+        gettext_lazy("Reden voor het lid"),
+        required_message=gettext_lazy("Schrijf op waarom je dit lid schorst."),
     )
     ground = forms.ChoiceField(
-        label="Welke huisregel is overtreden?",
+        label=gettext_lazy("Welke huisregel is overtreden?"),
         choices=house_rules.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Kies de huisregel waar het om gaat.",
-            "invalid_choice": "Kies een huisregel uit de lijst.",
+            "required": gettext_lazy("Kies de huisregel waar het om gaat."),
+            "invalid_choice": gettext_lazy("Kies een huisregel uit de lijst."),
         },
     )
     until = forms.DateField(
-        label="Geschorst tot",
+        label=gettext_lazy("Geschorst tot"),
         required=False,
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=(
+        help_text=gettext_lazy(
             "Op deze dag kan het lid vanaf 0.00 uur weer inloggen. Laat je dit leeg, dan "
             "duurt de schorsing tot een moderator die opheft."
         ),
-        error_messages={"invalid": "Vul een geldige datum in, bijvoorbeeld 15-12-2026."},
+        error_messages={
+            "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 15-12-2026.")
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -232,8 +252,10 @@ class SuspendForm(forms.Form):
         until = self.cleaned_data["until"]
         if until is not None and until <= timezone.localdate():
             raise forms.ValidationError(
-                "Kies een datum na vandaag. Moet de schorsing niet vanzelf aflopen? Laat de "
-                "datum dan leeg."
+                _(
+                    "Kies een datum na vandaag. Moet de schorsing niet vanzelf aflopen? Laat de "
+                    "datum dan leeg."
+                )
             )
         return until
 
@@ -241,24 +263,24 @@ class SuspendForm(forms.Form):
 class MessageForm(forms.Form):
     """An optional note: with a review request, or when a report is closed."""
 
-    message = _note_field("Toelichting", required=False)
+    message = _note_field(gettext_lazy("Toelichting"), required=False)
 
 
 class CommentForm(OnceForm):
     body = forms.CharField(
-        label="Je reactie",
+        label=gettext_lazy("Je reactie"),
         # Lists, bold and links; no headings (a comment sits under the case's).
         widget=FormattedTextarea(attrs={"rows": 4}, marks=COMMENT_MARKS),
         max_length=3000,
         error_messages={
-            "required": "Schrijf eerst je reactie.",
-            "max_length": "Je reactie is te lang: maximaal %(limit_value)d tekens.",
+            "required": gettext_lazy("Schrijf eerst je reactie."),
+            "max_length": gettext_lazy("Je reactie is te lang: maximaal %(limit_value)d tekens."),
         },
     )
     # The comment this one answers (``?reageer=`` on the case page); empty: a new thread.
     parent = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    PARENT_GONE = (
+    PARENT_GONE = gettext_lazy(
         "De reactie waarop je antwoordt, is er niet meer. Je tekst staat er nog. Plaats "
         "hem als nieuwe reactie als je wilt."
     )
@@ -289,51 +311,54 @@ class ReportForm(forms.Form):
     empty choice) and an optional explanation."""
 
     reason = forms.ChoiceField(
-        label="Waarom meld je dit?",
+        label=gettext_lazy("Waarom meld je dit?"),
         choices=Report.Reason.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Kies een reden.",
-            "invalid_choice": "Kies een van de redenen uit de lijst.",
+            "required": gettext_lazy("Kies een reden."),
+            "invalid_choice": gettext_lazy("Kies een van de redenen uit de lijst."),
         },
     )
     text = forms.CharField(
-        label="Toelichting",
+        label=gettext_lazy("Toelichting"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         required=False,
-        help_text="Wat klopt er niet? Bij 'Iets anders' hebben we een korte toelichting nodig.",
+        help_text=gettext_lazy(
+            "Wat klopt er niet? Bij 'Iets anders' hebben we een korte toelichting nodig."
+        ),
         error_messages={
-            "max_length": "Je toelichting is te lang: maximaal %(limit_value)d tekens "
-            "(nu %(show_value)d).",
+            "max_length": gettext_lazy(
+                "Je toelichting is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
+            ),
         },
     )
 
     def clean(self):
         data = super().clean()
         if data.get("reason") == Report.Reason.OTHER and not data.get("text", "").strip():
-            self.add_error("text", "Vertel kort wat er aan de hand is.")
+            self.add_error("text", _("Vertel kort wat er aan de hand is."))
         return data
 
 
 class AccountDeleteForm(forms.Form):
     delete_content = forms.BooleanField(
-        label="Verwijder ook mijn praktijkverhalen en reacties",
+        label=gettext_lazy("Verwijder ook mijn praktijkverhalen en reacties"),
         required=False,
-        help_text=(
+        help_text=gettext_lazy(
             "Zet je dit niet aan, dan blijven je gepubliceerde verhalen en reacties staan "
             "als 'voormalig lid', zonder je naam."
         ),
     )
     confirm = forms.CharField(
-        label="Typ VERWIJDEREN om te bevestigen",
-        error_messages={"required": "Typ VERWIJDEREN om te bevestigen."},
+        label=gettext_lazy("Typ VERWIJDEREN om te bevestigen"),
+        error_messages={"required": gettext_lazy("Typ VERWIJDEREN om te bevestigen.")},
     )
 
     def clean_confirm(self):
         value = self.cleaned_data["confirm"].strip()
         if value.upper() != "VERWIJDEREN":
-            raise forms.ValidationError("Typ precies het woord VERWIJDEREN.")
+            raise forms.ValidationError(_("Typ precies het woord VERWIJDEREN."))
         return value
 
 
@@ -345,11 +370,11 @@ class CaseFilterForm(PhaseChallengeFilterForm):
     ``community.peer_cases``), where a knowledge page's "show all" link leads."""
 
     organisatie = forms.ChoiceField(
-        label="Soort organisatie",
-        choices=[("", "Alle soorten"), *Organisation.Kind.choices],
+        label=gettext_lazy("Soort organisatie"),
+        choices=[("", gettext_lazy("Alle soorten")), *Organisation.Kind.choices],
         required=False,
     )
-    tag = forms.SlugField(label="Tag", required=False)
+    tag = forms.SlugField(label=gettext_lazy("Tag"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -364,8 +389,11 @@ class CaseFilterForm(PhaseChallengeFilterForm):
             if slug and item is None:
                 self.add_error(
                     None,
-                    f"We vinden {kind.label} uit de link niet (meer). De verhalen hieronder "
-                    f"zijn daarom niet op {kind.label} gefilterd.",
+                    _(
+                        "We vinden %(item)s uit de link niet (meer). De verhalen hieronder "
+                        "zijn daarom niet op %(item)s gefilterd."
+                    )
+                    % {"item": kind.label},
                 )
             data[kind.param] = item
         return data
@@ -386,7 +414,7 @@ class CaseFilterForm(PhaseChallengeFilterForm):
             cases = cases.filter(organisation__kind=data["organisatie"])
         if data.get("tag"):
             cases = cases.filter(tags__slug=data["tag"])
-        for _, item in self.related_filters():
+        for _label, item in self.related_filters():
             cases = peer_cases.related_filter(cases, item)
         return cases
 
@@ -395,24 +423,28 @@ class ContactForm(HoneypotForm, forms.ModelForm):
     """The contact form. ``website`` (from HoneypotForm) is a honeypot."""
 
     consent = forms.BooleanField(
-        label="Ik heb de privacyverklaring gelezen en vind het goed dat jullie mijn "
-        "gegevens gebruiken om mijn bericht te beantwoorden.",
-        error_messages={"required": "Geef toestemming, anders kunnen we je niet antwoorden."},
+        label=gettext_lazy(
+            "Ik heb de privacyverklaring gelezen en vind het goed dat jullie mijn "
+            "gegevens gebruiken om mijn bericht te beantwoorden."
+        ),
+        error_messages={
+            "required": gettext_lazy("Geef toestemming, anders kunnen we je niet antwoorden.")
+        },
     )
 
     class Meta:
         model = ContactRequest
         fields = ["name", "email", "organisation", "subject", "message"]
         labels = {
-            "name": "Je naam",
-            "email": "Je e-mailadres",
-            "organisation": "Je organisatie",
-            "subject": "Waar gaat het over?",
-            "message": "Je bericht",
+            "name": gettext_lazy("Je naam"),
+            "email": gettext_lazy("Je e-mailadres"),
+            "organisation": gettext_lazy("Je organisatie"),
+            "subject": gettext_lazy("Waar gaat het over?"),
+            "message": gettext_lazy("Je bericht"),
         }
         help_texts = {
-            "email": "We sturen ons antwoord naar dit adres.",
-            "message": "Maximaal 5000 tekens.",
+            "email": gettext_lazy("We sturen ons antwoord naar dit adres."),
+            "message": gettext_lazy("Maximaal 5000 tekens."),
         }
         widgets = {
             "subject": forms.RadioSelect,
@@ -423,23 +455,28 @@ class ContactForm(HoneypotForm, forms.ModelForm):
         }
         error_messages = {
             "name": {
-                "required": "Vul je naam in.",
-                "max_length": "Je naam mag maximaal %(limit_value)d tekens hebben "
-                "(nu %(show_value)d).",
+                "required": gettext_lazy("Vul je naam in."),
+                "max_length": gettext_lazy(
+                    "Je naam mag maximaal %(limit_value)d tekens hebben (nu %(show_value)d)."
+                ),
             },
             "email": {
-                "required": "Vul je e-mailadres in.",
-                "invalid": "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.",
+                "required": gettext_lazy("Vul je e-mailadres in."),
+                "invalid": gettext_lazy("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
             },
             "organisation": {
-                "max_length": "De naam van je organisatie mag maximaal %(limit_value)d "
-                "tekens hebben (nu %(show_value)d).",
+                "max_length": gettext_lazy(
+                    "De naam van je organisatie mag maximaal %(limit_value)d "
+                    "tekens hebben (nu %(show_value)d)."
+                ),
             },
-            "subject": {"required": "Kies waar je bericht over gaat."},
+            "subject": {"required": gettext_lazy("Kies waar je bericht over gaat.")},
             "message": {
-                "required": "Schrijf je bericht.",
-                "max_length": "Je bericht mag maximaal %(limit_value)d tekens hebben "
-                "(nu %(show_value)d). Maak het wat korter.",
+                "required": gettext_lazy("Schrijf je bericht."),
+                "max_length": gettext_lazy(
+                    "Je bericht mag maximaal %(limit_value)d tekens hebben "
+                    "(nu %(show_value)d). Maak het wat korter."
+                ),
             },
         }
 
@@ -454,5 +491,5 @@ class ContactForm(HoneypotForm, forms.ModelForm):
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if not message:
-            raise forms.ValidationError("Schrijf je bericht.")
+            raise forms.ValidationError(_("Schrijf je bericht."))
         return message

@@ -8,6 +8,7 @@ A rule's ``key`` is its anchor on the page (``/huisregels/#<key>``) and is store
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from community.models import Report
 
@@ -27,8 +28,8 @@ class HouseRule:
 RULES = (
     HouseRule(
         key="respect",
-        title="Wees respectvol",
-        text=(
+        title=gettext_lazy("Wees respectvol"),
+        text=gettext_lazy(
             "Iedereen mag hier meedoen en een eigen mening hebben. Reageer op wat iemand "
             "schrijft, niet op wie iemand is. Beledig, bedreig of pest niemand. Maak ook geen "
             "grappen over iemands afkomst, geloof, geslacht, seksuele voorkeur of beperking. "
@@ -37,8 +38,8 @@ RULES = (
     ),
     HouseRule(
         key="privacy",
-        title="Deel geen persoonsgegevens van anderen",
-        text=(
+        title=gettext_lazy("Deel geen persoonsgegevens van anderen"),
+        text=gettext_lazy(
             "Zet geen namen, telefoonnummers, e-mailadressen, adressen of foto's van andere "
             "mensen op de site als zij dat niet goed vinden. Dat geldt ook voor inwoners met "
             "wie je samenwerkte: vertel hun verhaal zo dat niemand hen kan herkennen. Over "
@@ -47,8 +48,8 @@ RULES = (
     ),
     HouseRule(
         key="spam",
-        title="Geen spam of reclame",
-        text=(
+        title=gettext_lazy("Geen spam of reclame"),
+        text=gettext_lazy(
             "Deze community is er om ervaringen te delen, niet om iets te verkopen. Maak geen "
             "reclame voor een bedrijf, product of dienst. Plaats niet steeds hetzelfde bericht "
             "en zet geen links neer die niets met het onderwerp te maken hebben. Past een "
@@ -58,8 +59,8 @@ RULES = (
     ),
     HouseRule(
         key="onderwerp",
-        title="Blijf bij het onderwerp",
-        text=(
+        title=gettext_lazy("Blijf bij het onderwerp"),
+        text=gettext_lazy(
             "Het gaat hier over co-creatie in het publieke domein: samen met inwoners en "
             "partners werken aan beleid, diensten en de buurt. Houd je verhalen en reacties "
             "bij dat onderwerp. Wil je over iets anders praten? Zoek daar dan een andere plek "
@@ -68,8 +69,8 @@ RULES = (
     ),
     HouseRule(
         key="eerlijk",
-        title="Wees eerlijk en controleerbaar",
-        text=(
+        title=gettext_lazy("Wees eerlijk en controleerbaar"),
+        text=gettext_lazy(
             "Vertel wat je echt hebt meegemaakt. Zeg erbij als iets je mening is of als je "
             "iets niet zeker weet. Noem waar je cijfers en feiten vandaan komen, zodat anderen "
             "ze kunnen nagaan. Doe je niet voor als iemand anders, en schrijf niet namens een "

@@ -24,6 +24,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from cocreatie.core import media
@@ -33,6 +35,7 @@ from cocreatie.core.mail import send_after_commit
 from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseImage, ModerationVerb, User
 from community.permissions import is_moderator
+from community.site_language import for_others, site_text
 
 logger = logging.getLogger(__name__)
 
@@ -63,16 +66,16 @@ ENCODINGS = {
 # The extension in an image URL → rendition key.
 URL_FORMATS = {"webp": "webp", "jpg": "jpeg"}
 
-NOT_A_PHOTO = "Dit bestand is geen foto in JPEG, PNG of WebP. Kies een ander bestand."
-TOO_MANY_PIXELS = (
+NOT_A_PHOTO = gettext_lazy("Dit bestand is geen foto in JPEG, PNG of WebP. Kies een ander bestand.")
+TOO_MANY_PIXELS = gettext_lazy(
     "Deze foto heeft te veel pixels (meer dan 40 megapixel). Maak de foto kleiner en "
     "probeer het opnieuw."
 )
-BROKEN = (
+BROKEN = gettext_lazy(
     "Deze foto is beschadigd of niet helemaal opgeslagen. Sla de foto opnieuw op en "
     "probeer het nog eens."
 )
-ALT_TEXT_HINT = (
+ALT_TEXT_HINT = gettext_lazy(
     "Beschrijf wat er op de foto te zien is, voor wie de foto niet kan zien. Bijvoorbeeld: "
     "'Bewoners en ambtenaren schrijven ideeën op een groot vel papier in het buurthuis.' "
     "Niet: 'foto' of de bestandsnaam."
@@ -100,20 +103,29 @@ def clean_alt_text(alt_text: str) -> str:
     alt_text = " ".join((alt_text or "").split())
     if not alt_text:
         raise ValidationError(
-            {"alt_text": "Beschrijf wat er op de foto te zien is, voor wie de foto niet kan zien."}
+            {
+                "alt_text": _(
+                    "Beschrijf wat er op de foto te zien is, voor wie de foto niet kan zien."
+                )
+            }
         )
     if len(alt_text) < ALT_TEXT_MIN:
         raise ValidationError(
             {
-                "alt_text": f"Schrijf een beschrijving van minstens {ALT_TEXT_MIN} tekens: "
-                "wat is er op de foto te zien?"
+                "alt_text": _(
+                    "Schrijf een beschrijving van minstens %(min)d tekens: "
+                    "wat is er op de foto te zien?"
+                )
+                % {"min": ALT_TEXT_MIN}
             }
         )
     if len(alt_text) > ALT_TEXT_MAX:
         raise ValidationError(
             {
-                "alt_text": f"De beschrijving is te lang: maximaal {ALT_TEXT_MAX} tekens "
-                f"(nu {len(alt_text)})."
+                "alt_text": _(
+                    "De beschrijving is te lang: maximaal %(max)d tekens (nu %(length)d)."
+                )
+                % {"max": ALT_TEXT_MAX, "length": len(alt_text)}
             }
         )
     return alt_text
@@ -138,11 +150,14 @@ def decode(upload) -> Image.Image:
     of the file. ValidationError (on ``image``) when it is not a photo the site takes."""
     size = getattr(upload, "size", None)
     if not size:
-        raise _refuse("Dit bestand is leeg. Kies een foto.")
+        raise _refuse(_("Dit bestand is leeg. Kies een foto."))
     if size > MAX_BYTES:
         raise _refuse(
-            f"Deze foto is {media.human_size(size)}. Het maximum is 10 MB. Maak de foto "
-            "kleiner en probeer het opnieuw."
+            _(
+                "Deze foto is %(size)s. Het maximum is 10 MB. Maak de foto kleiner en "
+                "probeer het opnieuw."
+            )
+            % {"size": media.human_size(size)}
         )
     upload.seek(0)
     try:
@@ -163,7 +178,7 @@ def decode(upload) -> Image.Image:
         raise _refuse(TOO_MANY_PIXELS)
     # A large JPEG is decoded straight at (a little over) the largest size stored:
     # less memory, less time, the same result.
-    upright_width, _ = _upright_size(image)
+    upright_width, _height = _upright_size(image)
     scale = max(rendition_widths(upright_width)) / upright_width
     if image.format == "JPEG" and scale < 1:
         image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
@@ -210,7 +225,7 @@ def encode(pixels: Image.Image) -> list[Rendition]:
             source = source.resize(
                 (target, target_height), Image.Resampling.LANCZOS, reducing_gap=2.0
             )
-        for key, (_, _, encoder, options) in ENCODINGS.items():
+        for key, (_extension, _type, encoder, options) in ENCODINGS.items():
             buffer = io.BytesIO()
             source.save(buffer, encoder, **options)
             renditions.append(Rendition(target, target_height, key, buffer.getvalue()))
@@ -294,7 +309,7 @@ def picture(image: CaseImage, *, slug: str) -> Picture:
 # --- Services -------------------------------------------------------------------------------
 
 
-NOT_EDITABLE = "De foto's van dit praktijkverhaal kun je nu niet wijzigen."
+NOT_EDITABLE = gettext_lazy("De foto's van dit praktijkverhaal kun je nu niet wijzigen.")
 
 
 def _check_author(case: Case, author: User) -> None:
@@ -303,8 +318,11 @@ def _check_author(case: Case, author: User) -> None:
 
 def _too_many() -> ValidationError:
     return ValidationError(
-        f"Je kunt maximaal {MAX_IMAGES} foto's bij een praktijkverhaal zetten. Verwijder "
-        "eerst een foto als je een andere wilt toevoegen."
+        _(
+            "Je kunt maximaal %(count)d foto's bij een praktijkverhaal zetten. Verwijder "
+            "eerst een foto als je een andere wilt toevoegen."
+        )
+        % {"count": MAX_IMAGES}
     )
 
 
@@ -339,7 +357,13 @@ def image_add(*, case: Case, author: User, upload, alt_text: str) -> CaseImage:
             renditions=stored,
             order=0 if last is None else last + 1,
         )
-        media_changed(case, editor=author, message=f"Foto toegevoegd: {alt_text}")
+        media_changed(
+            case,
+            editor=author,
+            message=site_text(
+                gettext_lazy("Foto toegevoegd: %(description)s"), description=alt_text
+            ),
+        )
     except BaseException:
         media.delete_now(name for formats in stored.values() for name in formats.values())
         raise
@@ -364,12 +388,18 @@ def image_update(
     image.alt_text = alt_text
     if order is not None:
         if order < 0:
-            raise ValidationError({"order": "Kies een plaats van 0 of hoger."})
+            raise ValidationError({"order": _("Kies een plaats van 0 of hoger.")})
         changed = changed or order != image.order
         image.order = order
     if changed:
         image.save(update_fields=["alt_text", "order"])
-        media_changed(case, editor=author, message=f"Beschrijving van een foto: {alt_text}")
+        media_changed(
+            case,
+            editor=author,
+            message=site_text(
+                gettext_lazy("Beschrijving van een foto: %(description)s"), description=alt_text
+            ),
+        )
     return image
 
 
@@ -383,7 +413,11 @@ def image_delete(*, image: CaseImage, author: User) -> None:
     alt_text = image.alt_text
     image.delete()
     media.delete_after_commit(names)
-    media_changed(case, editor=author, message=f"Foto verwijderd: {alt_text}")
+    media_changed(
+        case,
+        editor=author,
+        message=site_text(gettext_lazy("Foto verwijderd: %(description)s"), description=alt_text),
+    )
 
 
 @transaction.atomic
@@ -394,10 +428,10 @@ def image_hide(*, image: CaseImage, moderator: User, reason: str) -> CaseImage:
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Schrijf op waarom je deze foto verbergt.")
+        raise ValidationError(_("Schrijf op waarom je deze foto verbergt."))
     image = _locked_image(image)
     if image.is_hidden:
-        raise ValidationError("Deze foto is al verborgen.")
+        raise ValidationError(_("Deze foto is al verborgen."))
     image.is_hidden, image.hidden_reason = True, reason
     image.save(update_fields=["is_hidden", "hidden_reason"])
     case = image.case
@@ -407,10 +441,11 @@ def image_hide(*, image: CaseImage, moderator: User, reason: str) -> CaseImage:
     )  # fmt: skip
     content_changed(case)
     if case.author:
-        send_after_commit(
-            "case_image_hidden", {"case": case, "image": image, "reason": reason},
-            [case.author.email],
-        )  # fmt: skip
+        with for_others():
+            send_after_commit(
+                "case_image_hidden", {"case": case, "image": image, "reason": reason},
+                [case.author.email],
+            )  # fmt: skip
     return image
 
 
@@ -421,7 +456,7 @@ def image_restore(*, image: CaseImage, moderator: User) -> CaseImage:
         raise PermissionDenied
     image = _locked_image(image)
     if not image.is_hidden:
-        raise ValidationError("Deze foto is niet verborgen.")
+        raise ValidationError(_("Deze foto is niet verborgen."))
     image.is_hidden, image.hidden_reason = False, ""
     image.save(update_fields=["is_hidden", "hidden_reason"])
     case = image.case
@@ -431,7 +466,8 @@ def image_restore(*, image: CaseImage, moderator: User) -> CaseImage:
     )  # fmt: skip
     content_changed(case)
     if case.author:
-        send_after_commit(
-            "case_image_restored", {"case": case, "image": image}, [case.author.email]
-        )
+        with for_others():
+            send_after_commit(
+                "case_image_restored", {"case": case, "image": image}, [case.author.email]
+            )
     return image

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -44,7 +45,7 @@ class CaseMediaMixin(LoginRequiredMixin, BreadcrumbsMixin):
     def get_breadcrumbs(self):
         case = self.case
         return community_trail(
-            (case.title, case.get_absolute_url()), ("Foto's en documenten", None)
+            (case.title, case.get_absolute_url()), (_("Foto's en documenten"), None)
         )
 
 
@@ -99,7 +100,7 @@ class CaseMediaView(OnceOnlyMixin, CaseMediaMixin, TemplateView):
         form = CaseImageForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                _, repeat = self.create_once(
+                _image, repeat = self.create_once(
                     form,
                     lambda: images.image_add(
                         case=self.case,
@@ -115,7 +116,7 @@ class CaseMediaView(OnceOnlyMixin, CaseMediaMixin, TemplateView):
             else:
                 if repeat:
                     return repeat
-                messages.success(request, "De foto is toegevoegd.")
+                messages.success(request, _("De foto is toegevoegd."))
                 return redirect(media_url(self.case))
         return self.render_page(image_form=form)
 
@@ -145,7 +146,7 @@ class CaseImageUpdateView(CaseMediaView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, "De beschrijving van de foto is bewaard.")
+                messages.success(request, _("De beschrijving van de foto is bewaard."))
                 return redirect(f"{media_url(self.case)}#foto-{image.pk}")
         return self.render_page(update_forms={image.pk: form})
 
@@ -170,7 +171,7 @@ class CaseImageDeleteView(CaseMediaMixin, TemplateView):
         except ValidationError as error:
             form_error_message(request, error)
         else:
-            messages.success(request, "De foto is verwijderd.")
+            messages.success(request, _("De foto is verwijderd."))
         return redirect(media_url(self.case))
 
 
@@ -219,9 +220,9 @@ class ModerationImageView(ModeratorRequiredMixin, View):
             else:
                 messages.success(
                     request,
-                    "De foto is verborgen. De auteur krijgt bericht."
+                    _("De foto is verborgen. De auteur krijgt bericht.")
                     if hiding
-                    else "De foto is weer zichtbaar. De auteur krijgt bericht.",
+                    else _("De foto is weer zichtbaar. De auteur krijgt bericht."),
                 )
         default = reverse("community:moderation_case", kwargs={"slug": image.case.slug})
         return redirect(safe_next(request, f"{default}#fotos"))

@@ -3,6 +3,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from community.permissions import needs_two_factor
 
@@ -64,8 +65,10 @@ class ModeratorMFAMiddleware:
         if needs_two_factor(user) and not is_mfa_enabled(user, SECOND_FACTORS):
             messages.warning(
                 request,
-                "Met jouw rol op Cocreatie log je in met twee stappen. Stel dat eerst in: "
-                "daarna kun je verder.",
+                _(
+                    "Met jouw rol op Cocreatie log je in met twee stappen. Stel dat eerst in: "
+                    "daarna kun je verder."
+                ),
             )
             return redirect("mfa_activate_totp")
         return None

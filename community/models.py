@@ -3,6 +3,8 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.managers import TaggableManager
 
 from cocreatie.core import media
@@ -38,7 +40,7 @@ class UserManager(DjangoUserManager):
 
 class User(AbstractUser):
     username = None
-    email = models.EmailField("e-mailadres", unique=True)
+    email = models.EmailField(gettext_lazy("e-mailadres"), unique=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -46,8 +48,8 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
-        verbose_name = "gebruiker"
-        verbose_name_plural = "gebruikers"
+        verbose_name = gettext_lazy("account")
+        verbose_name_plural = gettext_lazy("accounts")
         ordering = ["email"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
@@ -59,35 +61,35 @@ class User(AbstractUser):
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
-        MUNICIPALITY = "gemeente", "Gemeente"
-        PROVINCE = "provincie", "Provincie"
-        NATIONAL = "rijk", "Rijksoverheid"
-        WATER_BOARD = "waterschap", "Waterschap"
-        CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
-        KNOWLEDGE = "kennisinstelling", "Kennisinstelling"
-        RESIDENTS = "bewonersinitiatief", "Bewonersinitiatief"
-        OTHER = "anders", "Anders"
+        MUNICIPALITY = "gemeente", gettext_lazy("Gemeente")
+        PROVINCE = "provincie", gettext_lazy("Provincie")
+        NATIONAL = "rijk", gettext_lazy("Rijksoverheid")
+        WATER_BOARD = "waterschap", gettext_lazy("Waterschap")
+        CIVIL_SOCIETY = "maatschappelijk", gettext_lazy("Maatschappelijke organisatie")
+        KNOWLEDGE = "kennisinstelling", gettext_lazy("Kennisinstelling")
+        RESIDENTS = "bewonersinitiatief", gettext_lazy("Bewonersinitiatief")
+        OTHER = "anders", gettext_lazy("Anders")
 
-    name = models.CharField("naam", max_length=150)
-    slug = models.SlugField("korte naam in het adres", max_length=160, unique=True)
-    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    name = models.CharField(gettext_lazy("naam"), max_length=150)
+    slug = models.SlugField(gettext_lazy("korte naam in het adres"), max_length=160, unique=True)
+    kind = models.CharField(gettext_lazy("soort"), max_length=20, choices=Kind.choices)
     email_domains = models.TextField(
         "e-maildomeinen",
         blank=True,
-        help_text=(
+        help_text=gettext_lazy(
             "Eén domein per regel, bijvoorbeeld houten.nl. Leden met een bevestigd "
             "e-mailadres op zo'n domein krijgen het label 'geverifieerd'."
         ),
     )
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
     created_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "organisatie"
-        verbose_name_plural = "organisaties"
+        verbose_name = gettext_lazy("organisatie")
+        verbose_name_plural = gettext_lazy("organisaties")
         constraints = [
             models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
         ]
@@ -151,9 +153,11 @@ class Profile(models.Model):
     """A member's public face. The e-mail address is never shown to other members."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    slug = models.SlugField("korte naam in het adres", max_length=80, unique=True)
+    slug = models.SlugField(gettext_lazy("korte naam in het adres"), max_length=80, unique=True)
     display_name = models.CharField(
-        "naam", max_length=100, help_text="Zo zien andere leden je. Bijvoorbeeld je voornaam."
+        gettext_lazy("naam"),
+        max_length=100,
+        help_text=gettext_lazy("Zo zien andere leden je. Bijvoorbeeld je voornaam."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -161,40 +165,42 @@ class Profile(models.Model):
         null=True,
         blank=True,
         related_name="profiles",
-        verbose_name="organisatie",
+        verbose_name=gettext_lazy("organisatie"),
     )
-    role = models.CharField("functie", max_length=120, blank=True)
-    bio = models.TextField("over jou", max_length=1000, blank=True)
+    role = models.CharField(gettext_lazy("functie"), max_length=120, blank=True)
+    bio = models.TextField(gettext_lazy("over jou"), max_length=1000, blank=True)
     is_listed = models.BooleanField(
-        "toon mijn profiel aan andere leden en bezoekers",
+        gettext_lazy("toon mijn profiel aan andere leden en bezoekers"),
         default=True,
-        help_text="Zet je dit uit, dan staat je profiel niet in lijsten van je organisatie.",
+        help_text=gettext_lazy(
+            "Zet je dit uit, dan staat je profiel niet in lijsten van je organisatie."
+        ),
     )
     accepts_questions = models.BooleanField(
-        "Collega's mogen mij een vraag stellen",
+        gettext_lazy("Collega's mogen mij een vraag stellen"),
         default=False,
-        help_text=(
+        help_text=gettext_lazy(
             "Leden zien dan 'Stel een vraag' bij je profiel en je praktijkverhalen. Hun vraag "
             "komt per mail bij je binnen; je e-mailadres zien ze pas als je terugschrijft."
         ),
     )
     # Set when the member has seen the welcome page after confirming their address.
-    welcomed_at = models.DateTimeField("welkom gezien", null=True, blank=True)
+    welcomed_at = models.DateTimeField(gettext_lazy("welkom gezien"), null=True, blank=True)
     is_verified_member = models.BooleanField(
-        "geverifieerd lid van de organisatie", default=False, editable=False
+        gettext_lazy("geverifieerd lid van de organisatie"), default=False, editable=False
     )
-    suspended_at = models.DateTimeField("geschorst op", null=True, blank=True)
-    suspended_reason = models.TextField("reden van schorsing", blank=True)
+    suspended_at = models.DateTimeField(gettext_lazy("geschorst op"), null=True, blank=True)
+    suspended_reason = models.TextField(gettext_lazy("reden van schorsing"), blank=True)
     # Empty: until a moderator lifts it. Otherwise the account reopens by itself then.
-    suspended_until = models.DateTimeField("geschorst tot", null=True, blank=True)
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    suspended_until = models.DateTimeField(gettext_lazy("geschorst tot"), null=True, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
 
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_name"]
-        verbose_name = "profiel"
-        verbose_name_plural = "profielen"
+        verbose_name = gettext_lazy("profiel")
+        verbose_name_plural = gettext_lazy("profielen")
 
     def __str__(self):
         return self.display_name
@@ -210,7 +216,12 @@ class Profile(models.Model):
     @property
     def summary(self):
         organisation = self.organisation.name if self.organisation_id else ""
-        return " bij ".join(part for part in (self.role, organisation) if part)
+        if self.role and organisation:
+            return _("%(role)s bij %(organisation)s") % {
+                "role": self.role,
+                "organisation": organisation,
+            }
+        return self.role or organisation
 
     @property
     def is_published(self):
@@ -257,11 +268,11 @@ class Case(MarkdownFieldsMixin, models.Model):
     """A member's own co-creation experience (praktijkverhaal)."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Concept"
-        SUBMITTED = "submitted", "Wacht op beoordeling"
-        CHANGES_REQUESTED = "changes_requested", "Aanpassing gevraagd"
-        PUBLISHED = "published", "Gepubliceerd"
-        REJECTED = "rejected", "Afgewezen"
+        DRAFT = "draft", gettext_lazy("Concept")
+        SUBMITTED = "submitted", gettext_lazy("Wacht op beoordeling")
+        CHANGES_REQUESTED = "changes_requested", gettext_lazy("Aanpassing gevraagd")
+        PUBLISHED = "published", gettext_lazy("Gepubliceerd")
+        REJECTED = "rejected", gettext_lazy("Afgewezen")
 
     author = models.ForeignKey(
         User,
@@ -269,7 +280,7 @@ class Case(MarkdownFieldsMixin, models.Model):
         null=True,
         blank=True,
         related_name="cases",
-        verbose_name="auteur",
+        verbose_name=gettext_lazy("auteur"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -277,40 +288,55 @@ class Case(MarkdownFieldsMixin, models.Model):
         null=True,
         blank=True,
         related_name="cases",
-        verbose_name="organisatie",
+        verbose_name=gettext_lazy("organisatie"),
     )
-    title = models.CharField("titel", max_length=200)
+    title = models.CharField(gettext_lazy("titel"), max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    summary = models.TextField("samenvatting", max_length=600)
-    body = models.TextField("wat heb je gedaan?")
+    summary = models.TextField(gettext_lazy("samenvatting"), max_length=600)
+    body = models.TextField(gettext_lazy("wat heb je gedaan?"))
     body_html = models.TextField(editable=False, blank=True)
-    what_worked = models.TextField("wat werkte goed?", blank=True)
+    what_worked = models.TextField(gettext_lazy("wat werkte goed?"), blank=True)
     what_worked_html = models.TextField(editable=False, blank=True)
-    do_differently = models.TextField("wat zou je nu anders doen?", blank=True)
+    do_differently = models.TextField(gettext_lazy("wat zou je nu anders doen?"), blank=True)
     do_differently_html = models.TextField(editable=False, blank=True)
     phases = models.ManyToManyField(
-        "roadmap.Phase", blank=True, related_name="cases", verbose_name="fasen"
+        "roadmap.Phase", blank=True, related_name="cases", verbose_name=gettext_lazy("fasen")
     )
     challenges = models.ManyToManyField(
-        "roadmap.Challenge", blank=True, related_name="cases", verbose_name="uitdagingen"
+        "roadmap.Challenge",
+        blank=True,
+        related_name="cases",
+        verbose_name=gettext_lazy("uitdagingen"),
     )
-    tags = TaggableManager("tags", blank=True, help_text="Gescheiden door komma's.")
+    tags = TaggableManager(
+        gettext_lazy("tags"), blank=True, help_text=gettext_lazy("Gescheiden door komma's.")
+    )
 
     status = models.CharField(
-        "status", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+        gettext_lazy("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
     )
-    moderator_message = models.TextField("bericht van de moderator", blank=True)
-    is_featured = models.BooleanField("uitgelicht", default=False)
-    is_hidden = models.BooleanField("verborgen", default=False)
-    hidden_reason = models.TextField("reden van verbergen", blank=True)
-    review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    moderator_message = models.TextField(gettext_lazy("bericht van de moderator"), blank=True)
+    is_featured = models.BooleanField(gettext_lazy("uitgelicht"), default=False)
+    is_hidden = models.BooleanField(gettext_lazy("verborgen"), default=False)
+    hidden_reason = models.TextField(gettext_lazy("reden van verbergen"), blank=True)
+    review_requested_at = models.DateTimeField(
+        gettext_lazy("herbeoordeling gevraagd"), null=True, blank=True
+    )
     # Deleted by its author while reported or hidden: out of public view at once, kept for
     # the moderators until the reports are resolved (then erased; the log keeps the fact).
-    deleted_at = models.DateTimeField("verwijderd door de auteur", null=True, blank=True)
-    submitted_at = models.DateTimeField("ingediend", null=True, blank=True)
-    published_at = models.DateTimeField("gepubliceerd", null=True, blank=True, db_index=True)
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
-    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+    deleted_at = models.DateTimeField(
+        gettext_lazy("verwijderd door de auteur"), null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(gettext_lazy("ingediend"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        gettext_lazy("gepubliceerd"), null=True, blank=True, db_index=True
+    )
+    created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("gewijzigd"), auto_now=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -319,8 +345,8 @@ class Case(MarkdownFieldsMixin, models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
-        verbose_name = "praktijkverhaal"
-        verbose_name_plural = "praktijkverhalen"
+        verbose_name = gettext_lazy("praktijkverhaal")
+        verbose_name_plural = gettext_lazy("praktijkverhalen")
         indexes = [
             models.Index(fields=["status", "is_hidden", "-published_at"]),
             # The public list, newest first, paged by (published_at, id) cursor.
@@ -395,24 +421,27 @@ class CaseImage(models.Model):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    alt_text = models.CharField("beschrijving van de foto", max_length=250)
+    alt_text = models.CharField(gettext_lazy("beschrijving van de foto"), max_length=250)
     # The size of the largest rendition.
-    width = models.PositiveIntegerField("breedte")
-    height = models.PositiveIntegerField("hoogte")
+    width = models.PositiveIntegerField(gettext_lazy("breedte"))
+    height = models.PositiveIntegerField(gettext_lazy("hoogte"))
     # {"480": {"webp": <storage name>, "jpeg": <storage name>}, "960": {...}, ...}
-    renditions = models.JSONField("formaten", default=dict)
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
-    is_hidden = models.BooleanField("verborgen", default=False)
-    hidden_reason = models.TextField("reden van verbergen", blank=True)
-    created_at = models.DateTimeField("toegevoegd", auto_now_add=True)
+    renditions = models.JSONField(gettext_lazy("formaten"), default=dict)
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"), default=0)
+    is_hidden = models.BooleanField(gettext_lazy("verborgen"), default=False)
+    hidden_reason = models.TextField(gettext_lazy("reden van verbergen"), blank=True)
+    created_at = models.DateTimeField(gettext_lazy("toegevoegd"), auto_now_add=True)
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "foto bij een praktijkverhaal"
-        verbose_name_plural = "foto's bij praktijkverhalen"
+        verbose_name = gettext_lazy("foto bij een praktijkverhaal")
+        verbose_name_plural = gettext_lazy("foto's bij praktijkverhalen")
 
     def __str__(self):
-        return f"Foto bij {self.case}: {self.alt_text[:60]}"
+        return _("Foto bij %(case)s: %(description)s") % {
+            "case": self.case,
+            "description": self.alt_text[:60],
+        }
 
     @property
     def storage_names(self) -> list[str]:
@@ -429,17 +458,17 @@ class CaseDocument(models.Model):
     uploaded_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    title = models.CharField("titel", max_length=200)
-    file = models.FileField("bestand", upload_to=case_file_name, max_length=300)
-    size = models.PositiveBigIntegerField("grootte in bytes")
-    page_count = models.PositiveIntegerField("aantal pagina's")
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
-    created_at = models.DateTimeField("toegevoegd", auto_now_add=True)
+    title = models.CharField(gettext_lazy("titel"), max_length=200)
+    file = models.FileField(gettext_lazy("bestand"), upload_to=case_file_name, max_length=300)
+    size = models.PositiveBigIntegerField(gettext_lazy("grootte in bytes"))
+    page_count = models.PositiveIntegerField(gettext_lazy("aantal pagina's"))
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"), default=0)
+    created_at = models.DateTimeField(gettext_lazy("toegevoegd"), auto_now_add=True)
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = "document bij een praktijkverhaal"
-        verbose_name_plural = "documenten bij praktijkverhalen"
+        verbose_name = gettext_lazy("document bij een praktijkverhaal")
+        verbose_name_plural = gettext_lazy("documenten bij praktijkverhalen")
 
     def __str__(self):
         return self.title
@@ -461,8 +490,8 @@ class CaseRevision(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "wijziging van een praktijkverhaal"
-        verbose_name_plural = "wijzigingen van praktijkverhalen"
+        verbose_name = gettext_lazy("wijziging van een praktijkverhaal")
+        verbose_name_plural = gettext_lazy("wijzigingen van praktijkverhalen")
 
     def __str__(self):
         return f"{self.case} ({self.created_at:%Y-%m-%d %H:%M})"
@@ -503,23 +532,29 @@ class Comment(MarkdownFieldsMixin, models.Model):
     # A reply to a comment (one level deep: a reply to a reply answers its parent).
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies",
-        verbose_name="reactie op",
+        verbose_name=gettext_lazy("reactie op"),
     )  # fmt: skip
     author = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
     )
-    body = models.TextField("reactie", max_length=3000)
+    body = models.TextField(gettext_lazy("reactie"), max_length=3000)
     body_html = models.TextField(editable=False, blank=True)
-    is_hidden = models.BooleanField("verborgen", default=False)
-    hidden_reason = models.TextField("reden van verbergen", blank=True)
-    review_requested_at = models.DateTimeField("herbeoordeling gevraagd", null=True, blank=True)
+    is_hidden = models.BooleanField(gettext_lazy("verborgen"), default=False)
+    hidden_reason = models.TextField(gettext_lazy("reden van verbergen"), blank=True)
+    review_requested_at = models.DateTimeField(
+        gettext_lazy("herbeoordeling gevraagd"), null=True, blank=True
+    )
     # Deleted by its author while reported or hidden: out of public view at once, kept for
     # the moderators until the reports are resolved; then the text is erased.
-    deleted_at = models.DateTimeField("verwijderd door de auteur", null=True, blank=True)
-    erased_at = models.DateTimeField("tekst gewist", null=True, blank=True)
+    deleted_at = models.DateTimeField(
+        gettext_lazy("verwijderd door de auteur"), null=True, blank=True
+    )
+    erased_at = models.DateTimeField(gettext_lazy("tekst gewist"), null=True, blank=True)
     # Held for a moderator before anyone sees it (a link from a brand-new member).
-    held_at = models.DateTimeField("wacht op goedkeuring sinds", null=True, blank=True)
-    created_at = models.DateTimeField("geplaatst", auto_now_add=True)
+    held_at = models.DateTimeField(
+        gettext_lazy("wacht op goedkeuring sinds"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(gettext_lazy("geplaatst"), auto_now_add=True)
 
     objects = CommentQuerySet.as_manager()
 
@@ -528,12 +563,12 @@ class Comment(MarkdownFieldsMixin, models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name = "reactie"
-        verbose_name_plural = "reacties"
+        verbose_name = gettext_lazy("reactie")
+        verbose_name_plural = gettext_lazy("reacties")
         indexes = [models.Index(fields=["case", "created_at"])]
 
     def __str__(self):
-        return f"Reactie op {self.case}"
+        return _("Reactie op %(case)s") % {"case": self.case}
 
     def get_absolute_url(self):
         """The page of the case that shows this comment's thread, at the comment."""
@@ -552,11 +587,11 @@ class Report(models.Model):
     """A member flags a case or a comment; moderators resolve it."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam of reclame"
-        OFFENSIVE = "offensive", "Beledigend of kwetsend"
-        PERSONAL_DATA = "personal_data", "Bevat persoonsgegevens"
-        OFF_TOPIC = "off_topic", "Hoort hier niet"
-        OTHER = "other", "Iets anders"
+        SPAM = "spam", gettext_lazy("Spam of reclame")
+        OFFENSIVE = "offensive", gettext_lazy("Beledigend of kwetsend")
+        PERSONAL_DATA = "personal_data", gettext_lazy("Bevat persoonsgegevens")
+        OFF_TOPIC = "off_topic", gettext_lazy("Hoort hier niet")
+        OTHER = "other", gettext_lazy("Iets anders")
 
     reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reports")
     case = models.ForeignKey(
@@ -568,22 +603,22 @@ class Report(models.Model):
     question = models.ForeignKey(
         "Question", on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
     )
-    reason = models.CharField("reden", max_length=20, choices=Reason.choices)
-    text = models.TextField("toelichting", max_length=1000, blank=True)
-    created_at = models.DateTimeField("gemeld", auto_now_add=True)
-    resolved_at = models.DateTimeField("afgehandeld", null=True, blank=True)
+    reason = models.CharField(gettext_lazy("reden"), max_length=20, choices=Reason.choices)
+    text = models.TextField(gettext_lazy("toelichting"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("gemeld"), auto_now_add=True)
+    resolved_at = models.DateTimeField(gettext_lazy("afgehandeld"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # The reporter took it back before a moderator resolved it.
-    withdrawn_at = models.DateTimeField("ingetrokken", null=True, blank=True)
+    withdrawn_at = models.DateTimeField(gettext_lazy("ingetrokken"), null=True, blank=True)
 
     objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "melding"
-        verbose_name_plural = "meldingen"
+        verbose_name = gettext_lazy("melding")
+        verbose_name_plural = gettext_lazy("meldingen")
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -629,34 +664,34 @@ class Report(models.Model):
 class ModerationVerb(models.TextChoices):
     """The verbs of moderation steps in the action log (``cocreatie.core.actionlog``)."""
 
-    SUBMIT = "submit", "Ingediend"
-    PUBLISH = "publish", "Gepubliceerd"
-    REQUEST_CHANGES = "request_changes", "Aanpassing gevraagd"
-    REJECT = "reject", "Afgewezen"
-    EDIT_PUBLISHED = "edit_published", "Gepubliceerd verhaal gewijzigd"
-    FEATURE = "feature", "Uitgelicht"
-    UNFEATURE = "unfeature", "Niet meer uitgelicht"
-    HIDE = "hide", "Verborgen"
-    AUTO_HIDE = "auto_hide", "Automatisch verborgen na meldingen"
-    RESTORE = "restore", "Teruggezet"
-    REVIEW_REQUEST = "review_request", "Bezwaar gemaakt"
-    RESOLVE_REPORT = "resolve_report", "Melding afgehandeld"
-    SUSPEND = "suspend", "Lid geschorst"
-    UNSUSPEND = "unsuspend", "Schorsing opgeheven"
-    SUSPENSION_END = "suspension_end", "Schorsing afgelopen"
-    APPEAL_KEEP = "appeal_keep", "Bezwaar afgewezen: blijft verborgen"
-    APPEAL_RESTORE = "appeal_restore", "Bezwaar toegekend: teruggezet"
-    AUTHOR_DELETE = "author_delete", "Verwijderd door de auteur"
-    ERASE = "erase", "Tekst gewist na afhandeling"
-    REPORT_WITHDRAW = "report_withdraw", "Melding ingetrokken"
-    HOLD = "hold", "Tegengehouden voor beoordeling"
-    APPROVE = "approve", "Goedgekeurd na beoordeling"
-    SPAM_REMOVE = "spam_remove", "Alle bijdragen van een spamaccount verwijderd"
-    MERGE_ORGANISATIONS = "merge_organisations", "Organisaties samengevoegd"
-    LOG_EXPORT = "log_export", "Logboek gedownload"
-    QUESTION_BLOCK = "question_block", "Vraagsteller geblokkeerd"
-    IMAGE_HIDE = "image_hide", "Foto verborgen"
-    IMAGE_RESTORE = "image_restore", "Foto teruggezet"
+    SUBMIT = "submit", gettext_lazy("Ingediend")
+    PUBLISH = "publish", gettext_lazy("Gepubliceerd")
+    REQUEST_CHANGES = "request_changes", gettext_lazy("Aanpassing gevraagd")
+    REJECT = "reject", gettext_lazy("Afgewezen")
+    EDIT_PUBLISHED = "edit_published", gettext_lazy("Gepubliceerd verhaal gewijzigd")
+    FEATURE = "feature", gettext_lazy("Uitgelicht")
+    UNFEATURE = "unfeature", gettext_lazy("Niet meer uitgelicht")
+    HIDE = "hide", gettext_lazy("Verborgen")
+    AUTO_HIDE = "auto_hide", gettext_lazy("Automatisch verborgen na meldingen")
+    RESTORE = "restore", gettext_lazy("Teruggezet")
+    REVIEW_REQUEST = "review_request", gettext_lazy("Bezwaar gemaakt")
+    RESOLVE_REPORT = "resolve_report", gettext_lazy("Melding afgehandeld")
+    SUSPEND = "suspend", gettext_lazy("Lid geschorst")
+    UNSUSPEND = "unsuspend", gettext_lazy("Schorsing opgeheven")
+    SUSPENSION_END = "suspension_end", gettext_lazy("Schorsing afgelopen")
+    APPEAL_KEEP = "appeal_keep", gettext_lazy("Bezwaar afgewezen: blijft verborgen")
+    APPEAL_RESTORE = "appeal_restore", gettext_lazy("Bezwaar toegekend: teruggezet")
+    AUTHOR_DELETE = "author_delete", gettext_lazy("Verwijderd door de auteur")
+    ERASE = "erase", gettext_lazy("Tekst gewist na afhandeling")
+    REPORT_WITHDRAW = "report_withdraw", gettext_lazy("Melding ingetrokken")
+    HOLD = "hold", gettext_lazy("Tegengehouden voor beoordeling")
+    APPROVE = "approve", gettext_lazy("Goedgekeurd na beoordeling")
+    SPAM_REMOVE = "spam_remove", gettext_lazy("Alle bijdragen van een spamaccount verwijderd")
+    MERGE_ORGANISATIONS = "merge_organisations", gettext_lazy("Organisaties samengevoegd")
+    LOG_EXPORT = "log_export", gettext_lazy("Logboek gedownload")
+    QUESTION_BLOCK = "question_block", gettext_lazy("Vraagsteller geblokkeerd")
+    IMAGE_HIDE = "image_hide", gettext_lazy("Foto verborgen")
+    IMAGE_RESTORE = "image_restore", gettext_lazy("Foto teruggezet")
 
 
 class Question(models.Model):
@@ -672,21 +707,22 @@ class Question(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
     )
-    message = models.TextField("je vraag", max_length=2000)
-    created_at = models.DateTimeField("gesteld", auto_now_add=True, db_index=True)
-    answer = models.TextField("antwoord", max_length=4000, blank=True)
-    answered_at = models.DateTimeField("beantwoord", null=True, blank=True)
+    message = models.TextField(gettext_lazy("je vraag"), max_length=2000)
+    created_at = models.DateTimeField(gettext_lazy("gesteld"), auto_now_add=True, db_index=True)
+    answer = models.TextField(gettext_lazy("antwoord"), max_length=4000, blank=True)
+    answered_at = models.DateTimeField(gettext_lazy("beantwoord"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "vraag aan een collega"
-        verbose_name_plural = "vragen aan collega's"
+        verbose_name = gettext_lazy("vraag aan een collega")
+        verbose_name_plural = gettext_lazy("vragen aan collega's")
         indexes = [models.Index(fields=["asker", "created_at"])]
 
     def __str__(self):
         # Never the address: this shows in moderators' mails and the action log.
         profile = Profile.objects.filter(user_id=self.recipient_id).first()
-        return f"Vraag aan {profile.display_name if profile else 'een lid'}"
+        name = profile.display_name if profile else _("een lid")
+        return _("Vraag aan %(name)s") % {"name": name}
 
     def get_absolute_url(self):
         return reverse("community:question_detail", kwargs={"pk": self.pk})
@@ -697,40 +733,46 @@ class QuestionBlock(models.Model):
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="question_blocks")
     blocked = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField("sinds", auto_now_add=True)
+    created_at = models.DateTimeField(gettext_lazy("sinds"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "geblokkeerde vraagsteller"
-        verbose_name_plural = "geblokkeerde vraagstellers"
+        verbose_name = gettext_lazy("geblokkeerde vraagsteller")
+        verbose_name_plural = gettext_lazy("geblokkeerde vraagstellers")
         constraints = [
             models.UniqueConstraint(fields=["recipient", "blocked"], name="question_block_once")
         ]
 
     def __str__(self):
-        return f"{self.recipient} blokkeert {self.blocked}"
+        return _("%(recipient)s blokkeert %(blocked)s") % {
+            "recipient": self.recipient,
+            "blocked": self.blocked,
+        }
 
 
 class ContactRequest(models.Model):
     class Subject(models.TextChoices):
-        QUESTION = "question", "Een vraag"
-        APPOINTMENT = "appointment", "Een afspraak maken"
-        JOIN = "join", "Meedoen met de community"
+        QUESTION = "question", gettext_lazy("Een vraag")
+        APPOINTMENT = "appointment", gettext_lazy("Een afspraak maken")
+        JOIN = "join", gettext_lazy("Meedoen met de community")
 
-    name = models.CharField("naam", max_length=120)
-    email = models.EmailField("e-mailadres")
-    organisation = models.CharField("organisatie", max_length=150, blank=True)
-    subject = models.CharField("onderwerp", max_length=20, choices=Subject.choices)
-    message = models.TextField("bericht", max_length=5000)
-    created_at = models.DateTimeField("ontvangen", auto_now_add=True)
-    is_handled = models.BooleanField("afgehandeld", default=False)
+    name = models.CharField(gettext_lazy("naam"), max_length=120)
+    email = models.EmailField(gettext_lazy("e-mailadres"))
+    organisation = models.CharField(gettext_lazy("organisatie"), max_length=150, blank=True)
+    subject = models.CharField(gettext_lazy("onderwerp"), max_length=20, choices=Subject.choices)
+    message = models.TextField(gettext_lazy("bericht"), max_length=5000)
+    created_at = models.DateTimeField(gettext_lazy("ontvangen"), auto_now_add=True)
+    is_handled = models.BooleanField(gettext_lazy("afgehandeld"), default=False)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "contactverzoek"
-        verbose_name_plural = "contactverzoeken"
+        verbose_name = gettext_lazy("contactverzoek")
+        verbose_name_plural = gettext_lazy("contactverzoeken")
 
     def __str__(self):
-        return f"{self.get_subject_display()} van {self.name}"
+        return _("%(subject)s van %(name)s") % {
+            "subject": self.get_subject_display(),
+            "name": self.name,
+        }
 
 
 class Decision(models.Model):
@@ -739,22 +781,22 @@ class Decision(models.Model):
     automatically or by a moderator, and how to object (``Appeal``)."""
 
     class Kind(models.TextChoices):
-        CASE_CHANGES = "case_changes", "Aanpassing gevraagd"
-        CASE_REJECTED = "case_rejected", "Praktijkverhaal afgewezen"
-        HIDDEN = "hidden", "Verborgen door een moderator"
-        AUTO_HIDDEN = "auto_hidden", "Automatisch verborgen na meldingen"
-        KEPT_HIDDEN = "kept_hidden", "Blijft verborgen na bezwaar"
-        RESTORED = "restored", "Teruggezet na bezwaar"
-        SUSPENDED = "suspended", "Account geschorst"
-        SPAM_REMOVED = "spam_removed", "Bijdragen verwijderd als spam"
+        CASE_CHANGES = "case_changes", gettext_lazy("Aanpassing gevraagd")
+        CASE_REJECTED = "case_rejected", gettext_lazy("Praktijkverhaal afgewezen")
+        HIDDEN = "hidden", gettext_lazy("Verborgen door een moderator")
+        AUTO_HIDDEN = "auto_hidden", gettext_lazy("Automatisch verborgen na meldingen")
+        KEPT_HIDDEN = "kept_hidden", gettext_lazy("Blijft verborgen na bezwaar")
+        RESTORED = "restored", gettext_lazy("Teruggezet na bezwaar")
+        SUSPENDED = "suspended", gettext_lazy("Account geschorst")
+        SPAM_REMOVED = "spam_removed", gettext_lazy("Bijdragen verwijderd als spam")
 
     # Decisions a member can object to (once each).
     APPEALABLE = (Kind.CASE_REJECTED, Kind.HIDDEN, Kind.AUTO_HIDDEN, Kind.SUSPENDED,
                   Kind.SPAM_REMOVED)  # fmt: skip
 
-    kind = models.CharField("besluit", max_length=20, choices=Kind.choices)
+    kind = models.CharField(gettext_lazy("besluit"), max_length=20, choices=Kind.choices)
     member = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="decisions", verbose_name="lid"
+        User, on_delete=models.CASCADE, related_name="decisions", verbose_name=gettext_lazy("lid")
     )
     case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
@@ -763,21 +805,21 @@ class Decision(models.Model):
         Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
     # A key of ``community.house_rules.RULES`` (a report reason maps onto one).
-    ground = models.CharField("grond", max_length=40, blank=True)
-    message = models.TextField("toelichting", blank=True)
+    ground = models.CharField(gettext_lazy("grond"), max_length=40, blank=True)
+    message = models.TextField(gettext_lazy("toelichting"), blank=True)
     # Empty: decided automatically (three reports).
     moderator = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    automatic = models.BooleanField("automatisch", default=False)
+    automatic = models.BooleanField(gettext_lazy("automatisch"), default=False)
     # For a suspension: when it ends by itself (empty: until lifted).
-    ends_at = models.DateTimeField("loopt tot", null=True, blank=True)
-    created_at = models.DateTimeField("besloten op", auto_now_add=True)
+    ends_at = models.DateTimeField(gettext_lazy("loopt tot"), null=True, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("besloten op"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "besluit met motivering"
-        verbose_name_plural = "besluiten met motivering"
+        verbose_name = gettext_lazy("besluit met motivering")
+        verbose_name_plural = gettext_lazy("besluiten met motivering")
         indexes = [models.Index(fields=["member", "-created_at"])]
 
     def __str__(self):
@@ -798,23 +840,25 @@ class Appeal(models.Model):
     message. One appeal per decision."""
 
     class Outcome(models.TextChoices):
-        RESTORED = "restored", "Teruggezet"
-        KEPT = "kept", "Blijft zo"
+        RESTORED = "restored", gettext_lazy("Teruggezet")
+        KEPT = "kept", gettext_lazy("Blijft zo")
 
     decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="appeal")
-    text = models.TextField("toelichting", max_length=2000)
-    created_at = models.DateTimeField("ingediend", auto_now_add=True)
-    decided_at = models.DateTimeField("beslist op", null=True, blank=True)
+    text = models.TextField(gettext_lazy("toelichting"), max_length=2000)
+    created_at = models.DateTimeField(gettext_lazy("ingediend"), auto_now_add=True)
+    decided_at = models.DateTimeField(gettext_lazy("beslist op"), null=True, blank=True)
     decided_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    outcome = models.CharField("uitkomst", max_length=20, choices=Outcome.choices, blank=True)
-    answer = models.TextField("antwoord", blank=True)
+    outcome = models.CharField(
+        gettext_lazy("uitkomst"), max_length=20, choices=Outcome.choices, blank=True
+    )
+    answer = models.TextField(gettext_lazy("antwoord"), blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = "bezwaar"
-        verbose_name_plural = "bezwaren"
+        verbose_name = gettext_lazy("bezwaar")
+        verbose_name_plural = gettext_lazy("bezwaren")
         indexes = [
             models.Index(
                 fields=["created_at"], name="appeal_open", condition=models.Q(decided_at=None)
@@ -822,7 +866,7 @@ class Appeal(models.Model):
         ]
 
     def __str__(self):
-        return f"Bezwaar tegen {self.decision}"
+        return _("Bezwaar tegen %(decision)s") % {"decision": self.decision}
 
     @property
     def is_open(self) -> bool:

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from cocreatie.core.models import ActionLog
 from community.appeals import open_appeals
@@ -26,8 +27,8 @@ HIDE_VERBS = (ModerationVerb.HIDE, ModerationVerb.AUTO_HIDE)
 def age(since: datetime, now: datetime) -> str:
     """How long ago ``since`` was, in words: "3 dagen geleden", "2 uur geleden"."""
     if now - since < timedelta(minutes=1):
-        return "zojuist"
-    return f"{timesince(since, now, depth=1)} geleden"
+        return _("zojuist")
+    return _("%(time)s geleden") % {"time": timesince(since, now, depth=1)}
 
 
 @dataclass

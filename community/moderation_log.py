@@ -10,26 +10,37 @@ message; the filters that are valid still apply.
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action, verb_choices, verb_label
 from cocreatie.core.models import ActionLog
 from cocreatie.core.spreadsheet import spreadsheet, spreadsheet_date
 from community.models import ModerationVerb, User, member_name
 from community.permissions import is_moderator
+from community.site_language import site_text
 from roadmap.forms import INVALID_CHOICE
 
 SYSTEM = "systeem"
 # What a kind of item is called where the model's own name reads oddly in the log.
-KIND_LABELS = {("community", "user"): "Lid"}
+KIND_LABELS = {("community", "user"): gettext_lazy("Lid")}
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2999, 12, 31)
-DATE_MESSAGE = "Vul een datum in zoals 1-12-2026."
-EXPORT_HEADER = ["tijdstip", "door", "actie", "soort", "onderwerp", "bericht"]
+DATE_MESSAGE = gettext_lazy("Vul een datum in zoals 1-12-2026.")
+EXPORT_HEADER = [
+    gettext_lazy("tijdstip"),
+    gettext_lazy("door"),
+    gettext_lazy("actie"),
+    gettext_lazy("soort"),
+    gettext_lazy("onderwerp"),
+    gettext_lazy("bericht"),
+]
 
 
 def log_entries() -> QuerySet:
@@ -46,19 +57,20 @@ def kind_label(content_type: ContentType | None) -> str:
     if model is None:
         return content_type.model
     key = (content_type.app_label, content_type.model)
-    return KIND_LABELS.get(key, str(model._meta.verbose_name).capitalize())
+    return str(KIND_LABELS.get(key, model._meta.verbose_name)).capitalize()
 
 
 def actor_name(entry: ActionLog) -> str:
     """Who took the step, as the log shows it: a member's display name, "voormalig lid"
     or "systeem"."""
     if entry.actor_id is None:
-        return entry.actor_label or SYSTEM
+        return entry.actor_label or _("systeem")
     return member_name(entry.actor)
 
 
 def _kind_choices() -> dict[str, ContentType]:
-    """The kinds of things the log's rows are about, by the slug of their Dutch name."""
+    """The kinds of things the log's rows are about, by the slug of their Dutch name
+    (in every language, so that a filtered address means the same to everyone)."""
     type_ids = (
         ActionLog.objects.filter(target_type__isnull=False)
         .order_by()
@@ -68,7 +80,9 @@ def _kind_choices() -> dict[str, ContentType]:
     kinds = {}
     for type_id in type_ids:
         content_type = ContentType.objects.get_for_id(type_id)
-        kinds.setdefault(slugify(kind_label(content_type)), content_type)
+        with translation.override(settings.LANGUAGE_CODE):
+            slug = slugify(kind_label(content_type))
+        kinds.setdefault(slug, content_type)
     return dict(sorted(kinds.items()))
 
 
@@ -80,17 +94,17 @@ class LogDateField(forms.DateField):
     def validate(self, value):
         super().validate(value)
         if value and not FIRST_DAY <= value <= LAST_DAY:
-            raise forms.ValidationError("Kies een datum na 1 januari 2000.")
+            raise forms.ValidationError(_("Kies een datum na 1 januari 2000."))
 
 
 class LogFilterForm(forms.Form):
     """The filters of the log; every one is optional and they combine."""
 
-    door = forms.ChoiceField(label="Wie", required=False)
-    actie = forms.ChoiceField(label="Actie", required=False)
-    soort = forms.ChoiceField(label="Waarover", required=False)
-    van = LogDateField(label="Van", required=False)
-    tot = LogDateField(label="Tot en met", required=False)
+    door = forms.ChoiceField(label=gettext_lazy("Wie"), required=False)
+    actie = forms.ChoiceField(label=gettext_lazy("Actie"), required=False)
+    soort = forms.ChoiceField(label=gettext_lazy("Waarover"), required=False)
+    van = LogDateField(label=gettext_lazy("Van"), required=False)
+    tot = LogDateField(label=gettext_lazy("Tot en met"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,14 +116,14 @@ class LogFilterForm(forms.Form):
             .order_by("profile__display_name", "pk")
         )
         self.fields["door"].choices = [
-            ("", "Iedereen"),
-            (SYSTEM, "Systeem (automatisch)"),
+            ("", _("Iedereen")),
+            (SYSTEM, _("Systeem (automatisch)")),
             *((str(user.pk), member_name(user)) for user in actors),
         ]
-        self.fields["actie"].choices = [("", "Alle acties"), *verb_choices()]
+        self.fields["actie"].choices = [("", _("Alle acties")), *verb_choices()]
         self.kinds = _kind_choices()
         self.fields["soort"].choices = [
-            ("", "Alles"),
+            ("", _("Alles")),
             *((slug, kind_label(content_type)) for slug, content_type in self.kinds.items()),
         ]
         for name in ("door", "actie", "soort"):
@@ -119,7 +133,7 @@ class LogFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("van"), data.get("tot")
         if start and end and start > end:
-            self.add_error("tot", "Deze datum ligt voor de datum bij 'Van'. Kies een latere.")
+            self.add_error("tot", _("Deze datum ligt voor de datum bij 'Van'. Kies een latere."))
         return data
 
     def log_filters(self) -> dict:
@@ -202,7 +216,7 @@ def log_export(*, actor: User, filters: dict) -> str:
     log_action(
         actor=actor,
         verb=ModerationVerb.LOG_EXPORT,
-        target_label="Logboek",
+        target_label=site_text(gettext_lazy("Logboek")),
         data={"rows": len(rows), "filters": _filter_summary(filters)},
     )
     return spreadsheet([EXPORT_HEADER, *rows])

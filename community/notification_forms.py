@@ -1,9 +1,10 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import notifications
 from cocreatie.core.notifications import Delivery
 
-CHOICE_ERROR = (
+CHOICE_ERROR = gettext_lazy(
     "Kies hoe je dit wilt krijgen: meteen per mail, in de wekelijkse samenvatting of "
     "alleen op de site."
 )

@@ -10,12 +10,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import following, notifications
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Follow
 from cocreatie.core.notifications import Delivery
 from community.models import Case, Comment, Decision, Profile, User, member_name
+from community.site_language import written_for_others
 
 # Kinds. Own content reaches the member at once by default; the rest weekly.
 COMMENT = "comment"  # a comment on your own case
@@ -27,33 +30,37 @@ FOLLOWED_COMMENT = "followed_comment"  # a comment on a case you follow
 
 def register_kinds() -> None:
     notifications.register_kind(
-        COMMENT, "Reacties op je eigen praktijkverhalen", default=Delivery.MAIL, own=True,
+        COMMENT, gettext_lazy("Reacties op je eigen praktijkverhalen"), default=Delivery.MAIL,
+        own=True,
         order=10,
     )  # fmt: skip
     notifications.register_kind(
-        QUESTION_REPLY, "Antwoorden op je vragen aan collega's", default=Delivery.MAIL,
+        QUESTION_REPLY, gettext_lazy("Antwoorden op je vragen aan collega's"),
+        default=Delivery.MAIL,
         own=True, order=20,
     )  # fmt: skip
     notifications.register_kind(
-        DECISION, "Besluiten van moderatoren over je bijdragen", default=Delivery.MAIL,
+        DECISION, gettext_lazy("Besluiten van moderatoren over je bijdragen"),
+        default=Delivery.MAIL,
         own=True, order=30,
-        help_text=(
+        help_text=gettext_lazy(
             "Een besluit waartegen je bezwaar kunt maken (zoals verbergen of afwijzen) "
             "krijg je altijd ook per mail, met de uitleg."
         ),
     )  # fmt: skip
     notifications.register_kind(
-        NEW_CASE, "Nieuwe praktijkverhalen over wat je volgt", default=Delivery.DIGEST,
+        NEW_CASE, gettext_lazy("Nieuwe praktijkverhalen over wat je volgt"),
+        default=Delivery.DIGEST,
         order=40,
     )  # fmt: skip
     notifications.register_kind(
-        FOLLOWED_COMMENT, "Reacties op praktijkverhalen die je volgt",
+        FOLLOWED_COMMENT, gettext_lazy("Reacties op praktijkverhalen die je volgt"),
         default=Delivery.DIGEST, order=50,
     )  # fmt: skip
 
 
 # The group (the "why") of what is about the member's own content.
-OWN = "Je eigen bijdragen"
+OWN = gettext_lazy("Je eigen bijdragen")
 EXCERPT_LENGTH = 300
 
 
@@ -71,14 +78,14 @@ def follow_name(obj) -> str:
         return obj.display_name
     followable = following.followable_for(obj)
     label = followable.label.lower() if followable else ""
-    return f"{label} ‘{obj}’".strip()
+    return (_("%(kind)s ‘%(name)s’") % {"kind": label, "name": obj}).strip()
 
 
 @transaction.atomic
 def follow_create(*, user: User, obj) -> Follow:
     """``user`` follows ``obj`` (a registered followable that may be followed)."""
     if isinstance(obj, Profile) and obj.user_id == user.pk:
-        raise ValidationError("Je kunt jezelf niet volgen.")
+        raise ValidationError(_("Je kunt jezelf niet volgen."))
     return following.follow(user=user, obj=obj)
 
 
@@ -88,8 +95,12 @@ def follow_delete(*, user: User, obj) -> bool:
 
 
 # --- Who hears of what ----------------------------------------------------------------------
+#
+# What a member is told is written for them, not for whoever's request it comes from: in
+# the site's language (``community.site_language``).
 
 
+@written_for_others
 def case_published(case: Case) -> list:
     """A case went online for the first time: whoever follows one of its challenges,
     phases, tags, its organisation or its author hears of it, once, under the first of
@@ -108,7 +119,7 @@ def case_published(case: Case) -> list:
     return notifications.notify(
         reasons,
         kind=NEW_CASE,
-        title=f"Nieuw praktijkverhaal: {case.title}",
+        title=_("Nieuw praktijkverhaal: %(title)s") % {"title": case.title},
         url=case.get_absolute_url(),
         text=_excerpt(case.summary),
         actor=case.author,
@@ -117,6 +128,7 @@ def case_published(case: Case) -> list:
     )
 
 
+@written_for_others
 def case_published_author(case: Case) -> None:
     """The author hears that their case is online, as they chose for decisions: at once
     it is the publication mail with the moderator's message; otherwise a notification
@@ -128,10 +140,10 @@ def case_published_author(case: Case) -> None:
     notifications.notify(
         [author],
         kind=DECISION,
-        title=f"Je praktijkverhaal is gepubliceerd: {case.title}",
+        title=_("Je praktijkverhaal is gepubliceerd: %(title)s") % {"title": case.title},
         url=case.get_absolute_url(),
         text=_excerpt(case.moderator_message),
-        group=OWN,
+        group=str(OWN),
         target=case,
         mail=not at_once,
     )
@@ -144,6 +156,7 @@ def case_published_author(case: Case) -> None:
         )
 
 
+@written_for_others
 def comment_posted(comment: Comment) -> list:
     """A comment is online (posted, or approved by a moderator): the case's author
     hears of it (``COMMENT``), and for a reply the author of the comment it answers
@@ -152,7 +165,7 @@ def comment_posted(comment: Comment) -> list:
     case, commenter = comment.case, comment.author
     name = capfirst(member_name(commenter))
     common = {
-        "title": f"{name} reageerde op ‘{case.title}’",
+        "title": _("%(name)s reageerde op ‘%(title)s’") % {"name": name, "title": case.title},
         "url": comment.get_absolute_url(),
         "text": _excerpt(comment.body),
         "actor": commenter,
@@ -161,12 +174,15 @@ def comment_posted(comment: Comment) -> list:
     made = []
     answered = comment.parent.author_id if comment.parent_id else None
     if answered:
-        title = f"{name} reageerde op je reactie bij ‘{case.title}’"
+        title = _("%(name)s reageerde op je reactie bij ‘%(title)s’") % {
+            "name": name,
+            "title": case.title,
+        }
         made += notifications.notify(
-            [answered], kind=COMMENT, group=OWN, **{**common, "title": title}
+            [answered], kind=COMMENT, group=str(OWN), **{**common, "title": title}
         )
     if case.author_id and case.author_id != answered:
-        made += notifications.notify([case.author_id], kind=COMMENT, group=OWN, **common)
+        made += notifications.notify([case.author_id], kind=COMMENT, group=str(OWN), **common)
     followers = set(following.followers([case])) - {case.author_id, answered}
     if followers:
         made += notifications.notify(
@@ -175,6 +191,7 @@ def comment_posted(comment: Comment) -> list:
     return made
 
 
+@written_for_others
 def decision_notified(decision: Decision) -> list:
     """A statement of reasons, in the member's notifications too. It is always mailed
     on its own (``decision_notice``), so this one is stored as mailed."""
@@ -187,14 +204,21 @@ def decision_notified(decision: Decision) -> list:
         url = item.get_absolute_url()
     else:
         url = appeal_url(decision) or reverse("community:my_cases")
-    about = f" ({item.title})" if isinstance(item, Case) else ""
+    kind = decision.get_kind_display().lower()
+    if isinstance(item, Case):
+        title = _("Besluit van de moderatie: %(decision)s (%(title)s)") % {
+            "decision": kind,
+            "title": item.title,
+        }
+    else:
+        title = _("Besluit van de moderatie: %(decision)s") % {"decision": kind}
     return notifications.notify(
         [decision.member],
         kind=DECISION,
-        title=f"Besluit van de moderatie: {decision.get_kind_display().lower()}{about}",
+        title=title,
         url=url,
         text=_excerpt(decision.message),
-        group=OWN,
+        group=str(OWN),
         target=item,
         mail=False,
     )
@@ -222,12 +246,12 @@ def member_export(*, user: User) -> dict:
     """What the member follows and how their notifications reach them."""
     return {
         "following": [
-            {"kind": followable.label, "name": str(obj)}
+            {"kind": str(followable.label), "name": str(obj)}
             for followable, items in following.follow_list(user)
             for obj in items
         ],
         "notification_preferences": {
-            notifications.get_kind(key).label: Delivery(value).label
+            str(notifications.get_kind(key).label): str(Delivery(value).label)
             for key, value in notifications.deliveries_for(user).items()
         },
         "notifications": [

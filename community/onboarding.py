@@ -23,7 +23,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import ngettext
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
@@ -70,7 +72,7 @@ def _follows_set(*, user: User, offered: Iterable, chosen: Iterable, what: str) 
     offered_ids = {obj.pk for obj in offered}
     chosen_ids = {obj.pk for obj in chosen}
     if not chosen_ids <= offered_ids:
-        raise ValidationError(f"Je kunt alleen {what} uit de lijst volgen.")
+        raise ValidationError(_("Je kunt alleen %(what)s uit de lijst volgen.") % {"what": what})
     followed = following.followed_ids(user, type(offered[0])) if offered else set()
     for obj in offered:
         if obj.pk in chosen_ids and obj.pk not in followed:
@@ -103,9 +105,9 @@ def onboarding_save(
         profile=profile, display_name=display_name, organisation=organisation, role=role
     )
     _follows_set(
-        user=user, offered=Challenge.objects.published(), chosen=challenges, what="uitdagingen"
+        user=user, offered=Challenge.objects.published(), chosen=challenges, what=_("uitdagingen")
     )
-    _follows_set(user=user, offered=Phase.objects.published(), chosen=phases, what="fasen")
+    _follows_set(user=user, offered=Phase.objects.published(), chosen=phases, what=_("fasen"))
     return profile
 
 
@@ -117,11 +119,19 @@ class ChallengeChoicesField(ModelChoicesField):
         return f"{obj.number}. {obj.title}"
 
 
-def _interest_errors(what: str) -> dict:
+def _interest_errors(what) -> dict:
+    """The error messages of a field of interests; ``what``: "uitdagingen" or "fasen"."""
+    choose = lazy(lambda: _("Kies %(what)s uit de lijst.") % {"what": what}, str)()
     return {
-        "invalid_choice": f"Kies {what} uit de lijst: een van je keuzes bestaat niet (meer).",
-        "invalid_pk_value": f"Kies {what} uit de lijst.",
-        "invalid_list": f"Kies {what} uit de lijst.",
+        "invalid_choice": lazy(
+            lambda: (
+                _("Kies %(what)s uit de lijst: een van je keuzes bestaat niet (meer).")
+                % {"what": what}
+            ),
+            str,
+        )(),
+        "invalid_pk_value": choose,
+        "invalid_list": choose,
     }
 
 
@@ -134,21 +144,24 @@ class WelcomeForm(ProfileForm):
     )  # fmt: skip
 
     challenges = ChallengeChoicesField(
-        label="Uitdagingen",
+        label=gettext_lazy("Uitdagingen"),
         queryset=Challenge.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Problemen die vaak voorkomen bij co-creatie. Kies er zoveel als je wilt.",
-        error_messages=_interest_errors("uitdagingen"),
+        help_text=gettext_lazy(
+            "Problemen die vaak voorkomen bij co-creatie. Kies er zoveel als je wilt."
+        ),
+        error_messages=_interest_errors(gettext_lazy("uitdagingen")),
     )
     phases = ModelChoicesField(
-        label="Fasen van co-creatie",
+        label=gettext_lazy("Fasen van co-creatie"),
         queryset=Phase.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Van samen beginnen tot samen terugkijken. Kies de fasen waar je nu mee bezig "
-        "bent.",
-        error_messages=_interest_errors("fasen"),
+        help_text=gettext_lazy(
+            "Van samen beginnen tot samen terugkijken. Kies de fasen waar je nu mee bezig bent."
+        ),
+        error_messages=_interest_errors(gettext_lazy("fasen")),
     )
 
     def __init__(self, *args, user: User, **kwargs):
@@ -157,14 +170,14 @@ class WelcomeForm(ProfileForm):
         for name in set(self.fields) - {*self.profile_fields, "challenges", "phases"}:
             del self.fields[name]
         role = self.fields["role"]
-        role.help_text = "Bijvoorbeeld: beleidsadviseur participatie."
-        role.error_messages["max_length"] = (
+        role.help_text = _("Bijvoorbeeld: beleidsadviseur participatie.")
+        role.error_messages["max_length"] = _(
             "Je functie is te lang: maximaal %(limit_value)d tekens (nu %(show_value)d)."
         )
-        self.fields["organisation"].error_messages["invalid_choice"] = (
+        self.fields["organisation"].error_messages["invalid_choice"] = _(
             "Kies je organisatie uit de lijst, of vul hieronder een nieuwe in."
         )
-        self.fields["new_organisation"].error_messages["max_length"] = (
+        self.fields["new_organisation"].error_messages["max_length"] = _(
             "De naam van je organisatie is te lang: maximaal %(limit_value)d tekens "
             "(nu %(show_value)d)."
         )
@@ -199,7 +212,7 @@ class WelcomeView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
 
     template_name = "community/welcome.html"
     form_class = WelcomeForm
-    breadcrumb_label = "Welkom"
+    breadcrumb_label = gettext_lazy("Welkom")
 
     def get(self, request, *args, **kwargs):
         self.profile = member_welcome(user=request.user)
@@ -243,7 +256,7 @@ class WelcomeView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
             form.add_error(None, error.messages)
             return self.form_invalid(form)
         topics = len(data["challenges"]) + len(data["phases"])
-        saved = "Je profiel is opgeslagen."
+        saved = _("Je profiel is opgeslagen.")
         if topics:
             saved += " " + ngettext(
                 "Je volgt nu %(count)d onderwerp.", "Je volgt nu %(count)d onderwerpen.", topics

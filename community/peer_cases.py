@@ -41,6 +41,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from taggit.models import TaggedItem
 
 from community.models import Case, Profile
@@ -71,29 +72,33 @@ class Kind:
     via_phase: str = ""
 
 
-SHARED_TAGS = "Met dezelfde tags"
+SHARED_TAGS = gettext_lazy("Met dezelfde tags")
 
 KINDS = {
     Challenge: Kind(
-        Challenge, "bij_uitdaging", "de uitdaging",
-        {3: "Over deze uitdaging", 1: "In een fase van deze uitdaging", 0: SHARED_TAGS},
+        Challenge, "bij_uitdaging", gettext_lazy("de uitdaging"),
+        {3: gettext_lazy("Over deze uitdaging"),
+         1: gettext_lazy("In een fase van deze uitdaging"),
+         0: SHARED_TAGS},
         direct_challenge="challenge", via_phase="phase__challenges",
     ),
     Phase: Kind(
-        Phase, "bij_fase", "de fase",
-        {3: "In deze fase", 0: SHARED_TAGS},
+        Phase, "bij_fase", gettext_lazy("de fase"),
+        {3: gettext_lazy("In deze fase"), 0: SHARED_TAGS},
         direct_phase="phase",
     ),
     Example: Kind(
-        Example, "bij_voorbeeld", "het voorbeeld",
-        {2: "Over een uitdaging van dit voorbeeld", 1: "In een fase van dit voorbeeld",
+        Example, "bij_voorbeeld", gettext_lazy("het voorbeeld"),
+        {2: gettext_lazy("Over een uitdaging van dit voorbeeld"),
+         1: gettext_lazy("In een fase van dit voorbeeld"),
          0: SHARED_TAGS},
         via_challenge="challenge__examples", via_phase="phase__examples",
     ),
     Tool: Kind(
-        Tool, "bij_hulpmiddel", "het hulpmiddel",
-        {2: "Over een uitdaging waarbij dit hulpmiddel helpt",
-         1: "In een fase van dit hulpmiddel", 0: SHARED_TAGS},
+        Tool, "bij_hulpmiddel", gettext_lazy("het hulpmiddel"),
+        {2: gettext_lazy("Over een uitdaging waarbij dit hulpmiddel helpt"),
+         1: gettext_lazy("In een fase van dit hulpmiddel"),
+         0: SHARED_TAGS},
         via_challenge="challenge__tools", via_phase="phase__tools",
     ),
 }  # fmt: skip
@@ -135,7 +140,7 @@ def _shared_tags(item) -> QuerySet:
 
 def _condition(item) -> Q:
     condition = Q(Exists(_shared_tags(item)))
-    for _, link in _links(item):
+    for _tier, link in _links(item):
         condition |= Q(link)
     return condition
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
@@ -25,7 +26,7 @@ LIST_LIMIT = 50
 
 
 def questions_trail(*items):
-    return community_trail(("Mijn vragen", reverse("community:question_list")), *items)
+    return community_trail((_("Mijn vragen"), reverse("community:question_list")), *items)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -57,7 +58,8 @@ class QuestionCreateView(OnceOnlyMixin, LoginRequiredMixin, BreadcrumbsMixin, Fo
 
     def get_breadcrumbs(self):
         return community_trail(
-            (self.profile.display_name, self.profile.get_absolute_url()), ("Stel een vraag", None)
+            (self.profile.display_name, self.profile.get_absolute_url()),
+            (_("Stel een vraag"), None),
         )
 
     def get_context_data(self, **kwargs):
@@ -102,8 +104,11 @@ class QuestionCreateView(OnceOnlyMixin, LoginRequiredMixin, BreadcrumbsMixin, Fo
             return repeat
         messages.success(
             self.request,
-            f"Je vraag is verstuurd naar {self.profile.display_name}. Het antwoord krijg je "
-            "per mail, of je leest het bij Mijn vragen.",
+            _(
+                "Je vraag is verstuurd naar %(name)s. Het antwoord krijg je per mail, of je "
+                "leest het bij Mijn vragen."
+            )
+            % {"name": self.profile.display_name},
         )
         return redirect(self.back_url())
 
@@ -115,7 +120,7 @@ class QuestionListView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "community/question_list.html"
 
     def get_breadcrumbs(self):
-        return community_trail(("Mijn vragen", None))
+        return community_trail((_("Mijn vragen"), None))
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -158,7 +163,7 @@ class QuestionDetailView(LoginRequiredMixin, BreadcrumbsMixin, DetailView):
         return self.object.recipient_id == self.request.user.pk
 
     def get_breadcrumbs(self):
-        return questions_trail(("Vraag", None))
+        return questions_trail((_("Vraag"), None))
 
     def get_context_data(self, **kwargs):
         question, user = self.object, self.request.user
@@ -191,7 +196,7 @@ class QuestionDetailView(LoginRequiredMixin, BreadcrumbsMixin, DetailView):
                 form.add_error(None, error)
             else:
                 messages.success(
-                    request, "Je antwoord is bewaard. De vraagsteller krijgt er bericht van."
+                    request, _("Je antwoord is bewaard. De vraagsteller krijgt er bericht van.")
                 )
                 return redirect(self.object)
         return self.render_to_response(self.get_context_data(answer_form=form))
@@ -211,8 +216,11 @@ class QuestionBlockView(LoginRequiredMixin, View):
         else:
             messages.success(
                 request,
-                f"Je hebt {question.asker.profile.display_name} geblokkeerd. Dit lid kan je geen "
-                "vragen meer stellen en hoort daar niets over. Opheffen kan bij Mijn vragen.",
+                _(
+                    "Je hebt %(name)s geblokkeerd. Dit lid kan je geen vragen meer stellen en "
+                    "hoort daar niets over. Opheffen kan bij Mijn vragen."
+                )
+                % {"name": question.asker.profile.display_name},
             )
         return redirect(question)
 
@@ -228,6 +236,9 @@ class QuestionUnblockView(LoginRequiredMixin, View):
         )
         questions.question_unblock(recipient=request.user, block=block)
         profile = getattr(block.blocked, "profile", None)
-        name = profile.display_name if profile else "Dit lid"
-        messages.success(request, f"{name} kan je weer een vraag stellen.")
+        if profile:
+            message = _("%(name)s kan je weer een vraag stellen.") % {"name": profile.display_name}
+        else:
+            message = _("Dit lid kan je weer een vraag stellen.")
+        messages.success(request, message)
         return redirect("community:question_list")

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import notifications
 from cocreatie.core.actionlog import log_action
@@ -34,18 +36,19 @@ from community.models import (
     member_name,
 )
 from community.services import profile_ensure
+from community.site_language import for_others
 
 QUESTION_LIMIT = 5
 QUESTION_PERIOD = timedelta(hours=24)
 # The unsubscribe key of relayed questions (``cocreatie.core.notifications``).
 UNSUBSCRIBE_KEY = "questions"
-UNSUBSCRIBE_DESCRIPTION = (
+UNSUBSCRIBE_DESCRIPTION = gettext_lazy(
     "Collega's kunnen je geen vragen meer stellen via Cocreatie. Je kunt dit weer aanzetten "
     "bij je profiel."
 )
 # The same words whether the colleague switched questions off or blocked the asker: a
 # block is never announced.
-NOT_NOW = "Je kunt deze collega op dit moment geen vraag stellen."
+NOT_NOW = gettext_lazy("Je kunt deze collega op dit moment geen vraag stellen.")
 RATE_LIMIT_CODE = "rate_limit"
 
 
@@ -55,9 +58,9 @@ def question_refusal(*, asker: User, recipient_profile: Profile) -> ValidationEr
     recipient = recipient_profile.user
     asker_profile = getattr(asker, "profile", None)
     if not asker.is_active or (asker_profile and asker_profile.suspended_at):
-        return ValidationError("Je account is geschorst. Je kunt nu geen vragen stellen.")
+        return ValidationError(_("Je account is geschorst. Je kunt nu geen vragen stellen."))
     if asker.pk == recipient.pk:
-        return ValidationError("Je kunt jezelf geen vraag stellen.")
+        return ValidationError(_("Je kunt jezelf geen vraag stellen."))
     if (
         not recipient_profile.accepts_questions
         or not recipient_profile.is_listed
@@ -70,9 +73,15 @@ def question_refusal(*, asker: User, recipient_profile: Profile) -> ValidationEr
     if free_at is not None:
         local = timezone.localtime(free_at)
         return ValidationError(
-            f"Je hebt in 24 uur al {QUESTION_LIMIT} vragen gesteld. Meer kan niet. Je kunt "
-            f"weer een vraag stellen vanaf {date_format(local, 'j F')} om "
-            f"{date_format(local, 'H.i')} uur.",
+            _(
+                "Je hebt in 24 uur al %(limit)s vragen gesteld. Meer kan niet. Je kunt "
+                "weer een vraag stellen vanaf %(day)s om %(time)s uur."
+            )
+            % {
+                "limit": QUESTION_LIMIT,
+                "day": date_format(local, "j F"),
+                "time": date_format(local, "H.i"),
+            },
             code=RATE_LIMIT_CODE,
         )
     return None
@@ -116,28 +125,29 @@ def question_ask(
         raise refusal
     message = message.strip()
     if not message:
-        raise ValidationError("Schrijf eerst je vraag.")
+        raise ValidationError(_("Schrijf eerst je vraag."))
     if case is not None and (case.author_id != recipient.pk or not case.is_published):
-        raise ValidationError("Dit praktijkverhaal is niet van deze collega.")
+        raise ValidationError(_("Dit praktijkverhaal is niet van deze collega."))
     question = Question(asker=asker, recipient=recipient, case=case, message=message)
     question.full_clean()
     question.save()
-    # The template shows it in its footer too (as every mail with an unsubscribe link).
-    unsubscribe_url = notifications.unsubscribe_url(recipient, UNSUBSCRIBE_KEY)
-    send_after_commit(
-        "question_asked",
-        {
-            "question": question,
-            "asker": asker_profile,
-            "recipient": recipient_profile,
-            "case": case,
-            "question_url": f"{settings.SITE_URL}{question.get_absolute_url()}",
-            "profile_settings_url": f"{settings.SITE_URL}{reverse('community:profile_update')}",
-        },
-        [recipient.email],
-        reply_to=[asker.email],
-        unsubscribe_url=unsubscribe_url,
-    )
+    with for_others():  # for the recipient: their language is not the asker's
+        # The template shows it in its footer too (as every mail with an unsubscribe link).
+        unsubscribe_url = notifications.unsubscribe_url(recipient, UNSUBSCRIBE_KEY)
+        send_after_commit(
+            "question_asked",
+            {
+                "question": question,
+                "asker": asker_profile,
+                "recipient": recipient_profile,
+                "case": case,
+                "question_url": f"{settings.SITE_URL}{question.get_absolute_url()}",
+                "profile_settings_url": f"{settings.SITE_URL}{reverse('community:profile_update')}",
+            },
+            [recipient.email],
+            reply_to=[asker.email],
+            unsubscribe_url=unsubscribe_url,
+        )
     return question
 
 
@@ -150,26 +160,29 @@ def question_answer(*, question: Question, recipient: User, answer: str) -> Ques
         raise PermissionDenied
     answer = answer.strip()
     if not answer:
-        raise ValidationError("Schrijf eerst je antwoord.")
+        raise ValidationError(_("Schrijf eerst je antwoord."))
     if question.answered_at is not None:
-        raise ValidationError("Je hebt deze vraag al beantwoord.")
+        raise ValidationError(_("Je hebt deze vraag al beantwoord."))
     asker = question.asker
     if asker is None:
-        raise ValidationError("De vraagsteller heeft geen account meer. Je antwoord komt niet aan.")
+        raise ValidationError(
+            _("De vraagsteller heeft geen account meer. Je antwoord komt niet aan.")
+        )
     question.answer, question.answered_at = answer, timezone.now()
     question.full_clean()
     question.save(update_fields=["answer", "answered_at"])
     name = profile_ensure(user=recipient).display_name
-    notifications.notify(
-        [asker],
-        kind=community_notifications.QUESTION_REPLY,
-        title=f"{name} beantwoordde je vraag",
-        url=question.get_absolute_url(),
-        text=Truncator(answer).words(40),
-        group="Je eigen bijdragen",
-        actor=recipient,
-        target=question,
-    )
+    with for_others():  # for the asker
+        notifications.notify(
+            [asker],
+            kind=community_notifications.QUESTION_REPLY,
+            title=_("%(name)s beantwoordde je vraag") % {"name": name},
+            url=question.get_absolute_url(),
+            text=Truncator(answer).words(40),
+            group=str(community_notifications.OWN),
+            actor=recipient,
+            target=question,
+        )
     return question
 
 
@@ -180,7 +193,7 @@ def question_block(*, recipient: User, question: Question) -> QuestionBlock:
     if question.recipient_id != recipient.pk:
         raise PermissionDenied
     if question.asker_id is None:
-        raise ValidationError("De vraagsteller heeft geen account meer.")
+        raise ValidationError(_("De vraagsteller heeft geen account meer."))
     block, created = QuestionBlock.objects.get_or_create(
         recipient=recipient, blocked_id=question.asker_id
     )

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core import following, media, memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
@@ -33,6 +35,7 @@ from community.models import (
     User,
 )
 from community.permissions import is_moderator
+from community.site_language import for_others
 
 # Reports by this many different members hide an item until a moderator looks.
 AUTO_HIDE_REPORTS = 3
@@ -124,7 +127,7 @@ def organisation_create(*, name: str, kind: str, actor: User) -> Organisation:
 def organisation_merge(*, source: Organisation, target: Organisation, actor: User) -> None:
     """Move everything of a duplicate organisation to the one that stays, then drop it."""
     if source.pk == target.pk:
-        raise ValidationError("Kies twee verschillende organisaties.")
+        raise ValidationError(_("Kies twee verschillende organisaties."))
     domains = dict.fromkeys([*target.domain_list, *source.domain_list])
     target.email_domains = "\n".join(domains)
     # Saving the target raises the community scope, which the pages of the moved
@@ -177,7 +180,7 @@ def case_update(
     if case.author_id != editor.pk:
         raise PermissionDenied
     if not case.is_editable_by_author:
-        raise ValidationError("Dit praktijkverhaal kun je nu niet wijzigen.")
+        raise ValidationError(_("Dit praktijkverhaal kun je nu niet wijzigen."))
     reviewed = case.status in (Case.Status.PUBLISHED, Case.Status.CHANGES_REQUESTED)
     previous = _case_snapshot(case) if reviewed else None
     for name, value in fields.items():
@@ -207,12 +210,13 @@ def case_submit(*, case: Case, author: User) -> Case:
     if case.author_id != author.pk:
         raise PermissionDenied
     if not case.can_submit:
-        raise ValidationError("Dit praktijkverhaal is al ingediend.")
+        raise ValidationError(_("Dit praktijkverhaal is al ingediend."))
     case.status = Case.Status.SUBMITTED
     case.submitted_at = timezone.now()
     case.save(update_fields=["status", "submitted_at", "updated_at"])
     log_action(actor=author, verb=ModerationVerb.SUBMIT, target=case)
-    send_after_commit("case_submitted", {"case": case}, moderator_emails())
+    with for_others():
+        send_after_commit("case_submitted", {"case": case}, moderator_emails())
     return case
 
 
@@ -234,15 +238,15 @@ def case_decide(
     if not is_moderator(moderator):
         raise PermissionDenied
     if decision not in MODERATION_DECISIONS:
-        raise ValidationError("Onbekende beslissing.")
+        raise ValidationError(_("Onbekende beslissing."))
     if ground and house_rules.get(ground) is None:
-        raise ValidationError("Kies een huisregel uit de lijst.")
+        raise ValidationError(_("Kies een huisregel uit de lijst."))
     message = message.strip()
     if not message:
-        raise ValidationError("Schrijf een bericht voor de auteur.")
+        raise ValidationError(_("Schrijf een bericht voor de auteur."))
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != Case.Status.SUBMITTED:
-        raise ValidationError("Alleen ingediende praktijkverhalen kun je beoordelen.")
+        raise ValidationError(_("Alleen ingediende praktijkverhalen kun je beoordelen."))
     status, action = MODERATION_DECISIONS[decision]
     case.status = status
     case.moderator_message = message
@@ -275,7 +279,7 @@ def case_feature(*, case: Case, moderator: User, featured: bool) -> Case:
         raise PermissionDenied
     case = Case.objects.select_for_update().get(pk=case.pk)
     if featured and not case.is_published:
-        raise ValidationError("Alleen een gepubliceerd praktijkverhaal kun je uitlichten.")
+        raise ValidationError(_("Alleen een gepubliceerd praktijkverhaal kun je uitlichten."))
     if case.is_featured == featured:
         return case
     case.is_featured = featured
@@ -317,7 +321,10 @@ def _set_visibility(
         return None
     if not hidden:
         if mail_template:
-            send_after_commit(mail_template, {"item": item, "reason": reason}, [item.author.email])
+            with for_others():
+                send_after_commit(
+                    mail_template, {"item": item, "reason": reason}, [item.author.email]
+                )
         return None
     automatic = moderator is None
     return decision_record(
@@ -356,10 +363,15 @@ def _reports_summary(reasons: dict[str, int]) -> str:
         return ""
     total = sum(reasons.values())
     counted = ", ".join(
-        f"{Report.Reason(reason).label.lower()} ({count} keer)" for reason, count in reasons.items()
+        ngettext("%(reason)s (%(count)d keer)", "%(reason)s (%(count)d keer)", count)
+        % {"reason": Report.Reason(reason).label.lower(), "count": count}
+        for reason, count in reasons.items()
     )
-    reporters = "1 lid meldde" if total == 1 else f"{total} leden meldden"
-    return f"{reporters} dit. De redenen die ze kozen: {counted}."
+    return ngettext(
+        "%(count)d lid meldde dit. De redenen die ze kozen: %(reasons)s.",
+        "%(count)d leden meldden dit. De redenen die ze kozen: %(reasons)s.",
+        total,
+    ) % {"count": total, "reasons": counted}
 
 
 def _locked(item: Case | Comment) -> Case | Comment:
@@ -373,7 +385,7 @@ def content_hide(*, item: Case | Comment, moderator: User, reason: str, ground: 
         raise PermissionDenied
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Schrijf op waarom je dit verbergt.")
+        raise ValidationError(_("Schrijf op waarom je dit verbergt."))
     _set_visibility(
         item=_locked(item), moderator=moderator, hidden=True, reason=reason,
         verb=ModerationVerb.HIDE, original=item, ground=ground,
@@ -405,11 +417,11 @@ def _resolve_reports(item, moderator):
 
 # --- Comments and reports --------------------------------------------------------------
 
-REPORT_DUPLICATE_MESSAGE = "Je hebt dit al gemeld. Een moderator kijkt ernaar."
+REPORT_DUPLICATE_MESSAGE = gettext_lazy("Je hebt dit al gemeld. Een moderator kijkt ernaar.")
 
 
-REPLY_OTHER_CASE = "Je kunt alleen reageren op een reactie bij dit praktijkverhaal."
-REPLY_GONE = (
+REPLY_OTHER_CASE = gettext_lazy("Je kunt alleen reageren op een reactie bij dit praktijkverhaal.")
+REPLY_GONE = gettext_lazy(
     "Op deze reactie kun je niet meer reageren: ze is verborgen, verwijderd of wacht op "
     "goedkeuring. Je tekst staat er nog. Plaats hem als nieuwe reactie als je wilt."
 )
@@ -437,7 +449,7 @@ def comment_create(
     from community import spam  # spam builds on this module
 
     if not case.is_published:
-        raise ValidationError("Je kunt alleen reageren op gepubliceerde praktijkverhalen.")
+        raise ValidationError(_("Je kunt alleen reageren op gepubliceerde praktijkverhalen."))
     if parent is not None:
         parent = _reply_parent(case=case, parent=parent)
     held = spam.comment_needs_hold(author=author, body=body)
@@ -482,9 +494,9 @@ def report_create(
     if isinstance(item, Question) and item.recipient_id != reporter.pk:
         raise PermissionDenied
     if getattr(item, "author_id", None) == reporter.pk:
-        raise ValidationError("Je kunt je eigen bijdrage niet melden.")
+        raise ValidationError(_("Je kunt je eigen bijdrage niet melden."))
     if reason not in Report.Reason.values:
-        raise ValidationError("Kies een reden.")
+        raise ValidationError(_("Kies een reden."))
     target = _target_kwargs(item)
     if Report.objects.open().filter(reporter=reporter, **target).exists():
         raise ValidationError(REPORT_DUPLICATE_MESSAGE)
@@ -503,12 +515,16 @@ def report_create(
     if open_reporters >= AUTO_HIDE_REPORTS and not isinstance(item, Question):
         locked = _locked(item)
         if not locked.is_hidden:
-            _set_visibility(
-                item=locked, moderator=None, hidden=True,
-                reason="Verborgen na meldingen van leden.",
-                verb=ModerationVerb.AUTO_HIDE, mail_template=None, original=item,
-            )  # fmt: skip
-    send_after_commit("report_created", {"report": report, "item": item}, moderator_emails())
+            # Hidden by the system, for the author: its reason and statement in the
+            # site's language, not the reporter's.
+            with for_others():
+                _set_visibility(
+                    item=locked, moderator=None, hidden=True,
+                    reason=_("Verborgen na meldingen van leden."),
+                    verb=ModerationVerb.AUTO_HIDE, mail_template=None, original=item,
+                )  # fmt: skip
+    with for_others():
+        send_after_commit("report_created", {"report": report, "item": item}, moderator_emails())
     return report
 
 
@@ -521,9 +537,9 @@ def report_withdraw(*, report: Report, member: User) -> Report:
     if report.reporter_id != member.pk:
         raise PermissionDenied
     if report.withdrawn_at is not None:
-        raise ValidationError("Je had deze melding al ingetrokken.")
+        raise ValidationError(_("Je had deze melding al ingetrokken."))
     if report.resolved_at is not None:
-        raise ValidationError("Een moderator heeft je melding al afgehandeld.")
+        raise ValidationError(_("Een moderator heeft je melding al afgehandeld."))
     report.withdrawn_at = timezone.now()
     report.save(update_fields=["withdrawn_at"])
     # No message: the entry names the reporter only as its actor.
@@ -565,7 +581,7 @@ def _set_suspension(
     profile = Profile.objects.select_for_update().get(user=member)
     if suspended == (profile.suspended_at is not None):
         raise ValidationError(
-            "Dit lid is al geschorst." if suspended else "Dit lid is niet geschorst."
+            _("Dit lid is al geschorst.") if suspended else _("Dit lid is niet geschorst.")
         )
     ends_at = timezone.make_aware(datetime.combine(until, time.min)) if until else None
     ended = profile.suspended_until
@@ -588,11 +604,12 @@ def _set_suspension(
     if not statement:
         return None
     if not suspended:
-        send_after_commit(
-            "suspension_lifted",
-            {"automatic": moderator is None, "reason": reason, "until": ended},
-            [member.email],
-        )
+        with for_others():
+            send_after_commit(
+                "suspension_lifted",
+                {"automatic": moderator is None, "reason": reason, "until": ended},
+                [member.email],
+            )
         return None
     return decision_record(
         kind=Decision.Kind.SUSPENDED, member=member, ground=ground, message=reason,
@@ -613,11 +630,11 @@ def member_suspend(
         raise PermissionDenied
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Schrijf op waarom je dit lid schorst.")
+        raise ValidationError(_("Schrijf op waarom je dit lid schorst."))
     if ground and house_rules.get(ground) is None:
-        raise ValidationError("Kies een huisregel uit de lijst.")
+        raise ValidationError(_("Kies een huisregel uit de lijst."))
     if until is not None and until <= timezone.localdate():
-        raise ValidationError("Kies een einddatum na vandaag.")
+        raise ValidationError(_("Kies een einddatum na vandaag."))
     return _set_suspension(
         member=member, moderator=moderator, suspended=True, reason=reason, ground=ground,
         until=until, statement=statement,
@@ -861,9 +878,13 @@ def contact_request_create(
     )
     contact.full_clean()
     contact.save()
-    send_after_commit(
-        "contact_request", {"contact": contact}, [settings.CONTACT_EMAIL], reply_to=[contact.email]
-    )
+    with for_others():  # for the team; the confirmation is in the sender's language
+        send_after_commit(
+            "contact_request",
+            {"contact": contact},
+            [settings.CONTACT_EMAIL],
+            reply_to=[contact.email],
+        )
     send_after_commit(
         "contact_confirmation", {"contact": contact}, [contact.email], visitor_triggered=True
     )

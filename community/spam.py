@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core import ratelimit
 from cocreatie.core.actionlog import log_action
@@ -23,12 +25,15 @@ from community import services
 from community.decisions import decision_record
 from community.models import Case, Comment, Decision, ModerationVerb, User
 from community.permissions import is_moderator
+from community.site_language import written_for_others
 
 # --- Rate limits -----------------------------------------------------------------------
 
 _NUMBER_WORDS = {
-    2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 10: "tien", 15: "vijftien",
-    20: "twintig", 30: "dertig", 45: "vijfenveertig",
+    2: gettext_lazy("twee"), 3: gettext_lazy("drie"), 4: gettext_lazy("vier"),
+    5: gettext_lazy("vijf"), 6: gettext_lazy("zes"), 10: gettext_lazy("tien"),
+    15: gettext_lazy("vijftien"), 20: gettext_lazy("twintig"), 30: gettext_lazy("dertig"),
+    45: gettext_lazy("vijfenveertig"),
 }  # fmt: skip
 
 
@@ -36,11 +41,17 @@ def wait_text(seconds: int) -> str:
     """How long to wait, in words: "over tien minuten", "over een uur"."""
     if seconds >= 3600 and seconds % 3600 == 0:
         hours = seconds // 3600
-        return "over een uur" if hours == 1 else f"over {_NUMBER_WORDS.get(hours, hours)} uur"
+        if hours == 1:
+            return _("over een uur")
+        return ngettext("over %(count)s uur", "over %(count)s uur", hours) % {
+            "count": _NUMBER_WORDS.get(hours, hours)
+        }
     minutes = max(1, -(-seconds // 60))
     if minutes == 1:
-        return "over een minuut"
-    return f"over {_NUMBER_WORDS.get(minutes, minutes)} minuten"
+        return _("over een minuut")
+    return ngettext("over %(count)s minuut", "over %(count)s minuten", minutes) % {
+        "count": _NUMBER_WORDS.get(minutes, minutes)
+    }
 
 
 @dataclass(frozen=True)
@@ -53,10 +64,10 @@ class Limit:
     account_setting: str
     address_setting: str
     period_setting: str
-    message: str  # with {wait}
+    message: str  # with %(wait)s
 
     def text(self) -> str:
-        return self.message.format(wait=wait_text(getattr(settings, self.period_setting)))
+        return self.message % {"wait": wait_text(getattr(settings, self.period_setting))}
 
 
 COMMENT_LIMIT = Limit(
@@ -64,14 +75,18 @@ COMMENT_LIMIT = Limit(
     account_setting="COMMENT_RATE_LIMIT_ACCOUNT",
     address_setting="COMMENT_RATE_LIMIT_ADDRESS",
     period_setting="COMMENT_RATE_PERIOD",
-    message="Je hebt in korte tijd veel reacties geplaatst. Probeer het {wait} opnieuw.",
+    message=gettext_lazy(
+        "Je hebt in korte tijd veel reacties geplaatst. Probeer het %(wait)s opnieuw."
+    ),
 )
 REPORT_LIMIT = Limit(
     scope="report",
     account_setting="REPORT_RATE_LIMIT_ACCOUNT",
     address_setting="REPORT_RATE_LIMIT_ADDRESS",
     period_setting="REPORT_RATE_PERIOD",
-    message="Je hebt in korte tijd veel meldingen gedaan. Probeer het {wait} opnieuw.",
+    message=gettext_lazy(
+        "Je hebt in korte tijd veel meldingen gedaan. Probeer het %(wait)s opnieuw."
+    ),
 )
 
 
@@ -102,7 +117,9 @@ LINK = re.compile(
     re.IGNORECASE,
 )
 
-HELD_NOTICE = "Je reactie wacht op goedkeuring door een moderator. Daarna zien anderen haar ook."
+HELD_NOTICE = gettext_lazy(
+    "Je reactie wacht op goedkeuring door een moderator. Daarna zien anderen haar ook."
+)
 
 
 def contains_link(text: str) -> bool:
@@ -121,6 +138,7 @@ def comment_needs_hold(*, author: User, body: str) -> bool:
     return contains_link(body)
 
 
+@written_for_others  # the log and the mail are for the moderators
 def comment_hold(*, comment: Comment) -> None:
     """Part of ``services.comment_create``: the comment was saved with ``held_at``; the
     step is logged (by the system) and the moderators are told."""
@@ -128,7 +146,7 @@ def comment_hold(*, comment: Comment) -> None:
         actor=None,
         verb=ModerationVerb.HOLD,
         target=comment,
-        message="Reactie met een link van een nieuw lid.",
+        message=_("Reactie met een link van een nieuw lid."),
     )
     send_after_commit(
         "comment_held", {"comment": comment, "case": comment.case}, services.moderator_emails()
@@ -147,9 +165,9 @@ def comment_approve(*, comment: Comment, moderator: User) -> Comment:
         .get(pk=comment.pk)
     )
     if locked.held_at is None:
-        raise ValidationError("Deze reactie wacht niet op goedkeuring.")
+        raise ValidationError(_("Deze reactie wacht niet op goedkeuring."))
     if locked.is_hidden:
-        raise ValidationError("Deze reactie is verborgen. Zet haar terug als ze mag blijven.")
+        raise ValidationError(_("Deze reactie is verborgen. Zet haar terug als ze mag blijven."))
     locked.held_at = None
     locked.save(update_fields=["held_at"])  # the save signal refreshes the cached pages
     comment.held_at = None
@@ -168,9 +186,9 @@ SPAM_GROUND = "spam"
 def spam_removal_refusal(*, member: User, moderator: User) -> str:
     """Why this member's content cannot be removed as spam by this moderator, or ""."""
     if member.pk == moderator.pk:
-        return "Je kunt je eigen account niet als spam verwijderen."
+        return _("Je kunt je eigen account niet als spam verwijderen.")
     if member.is_staff or is_moderator(member):
-        return "Dit is een moderator of beheerder. Hun account verwijder je niet als spam."
+        return _("Dit is een moderator of beheerder. Hun account verwijder je niet als spam.")
     return ""
 
 
@@ -210,7 +228,7 @@ def spam_account_remove(*, member: User, moderator: User, reason: str) -> dict[s
         raise ValidationError(refusal)
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Schrijf op waarom je dit als spam verwijdert.")
+        raise ValidationError(_("Schrijf op waarom je dit als spam verwijdert."))
     cases = list(Case.objects.select_for_update().filter(author=member, is_hidden=False))
     comments = list(Comment.objects.select_for_update().filter(author=member, is_hidden=False))
     for item in [*cases, *comments]:

@@ -13,6 +13,7 @@ import logging
 
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -35,16 +36,21 @@ def _what(user, kind: str) -> tuple[str, bool]:
             if notifications.delivery(row, k.key) == Notification.Delivery.DIGEST
         ]  # fmt: skip
         return (
-            "Je krijgt dan geen wekelijkse samenvatting meer. Wat erin zou staan, zie je "
-            "nog wel bij Meldingen op de site.",
+            _(
+                "Je krijgt dan geen wekelijkse samenvatting meer. Wat erin zou staan, zie je "
+                "nog wel bij Meldingen op de site."
+            ),
             not weekly,
         )
     registered = notifications.get_kind(kind)
     if registered is not None:
         off = notifications.delivery(row, kind) == Notification.Delivery.SITE
         return (
-            f"Je krijgt dan geen mail meer over: {registered.label.lower()}. Je ziet "
-            "deze meldingen nog wel bij Meldingen op de site.",
+            _(
+                "Je krijgt dan geen mail meer over: %(kind)s. Je ziet deze meldingen nog wel "
+                "bij Meldingen op de site."
+            )
+            % {"kind": registered.label.lower()},
             off,
         )
     # Something else an app registered (such as relayed questions): its own words.

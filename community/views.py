@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
@@ -49,7 +50,7 @@ from community.models import Case, Comment, Decision, Organisation, Profile, Que
 from community.permissions import ModeratorRequiredMixin, is_moderator
 from roadmap.models import Challenge, Example, Phase
 
-COMMUNITY = ("Community", "/community/")
+COMMUNITY = (gettext_lazy("Community"), "/community/")
 
 
 def community_trail(*items):
@@ -84,7 +85,7 @@ class HouseRulesView(BreadcrumbsMixin, TemplateView):
     statement of reasons link here."""
 
     template_name = "community/house_rules.html"
-    breadcrumb_label = "Huisregels"
+    breadcrumb_label = gettext_lazy("Huisregels")
     extra_context = {"rules": RULES}
 
 
@@ -103,7 +104,7 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [("Community", None)]
+        return [(_("Community"), None)]
 
     def get_queryset(self):
         self.filter_form.is_valid()
@@ -258,7 +259,7 @@ class CaseCreateView(OnceOnlyMixin, CaseFormMixin, FormView):
         return {"organisation": profile.organisation_id}
 
     def get_breadcrumbs(self):
-        return community_trail(("Nieuw praktijkverhaal", None))
+        return community_trail((_("Nieuw praktijkverhaal"), None))
 
     def form_valid(self, form):
         case, repeat = self.create_once(
@@ -272,7 +273,7 @@ class CaseCreateView(OnceOnlyMixin, CaseFormMixin, FormView):
             return repeat
         messages.success(
             self.request,
-            "Je concept is bewaard. Zo ziet je verhaal eruit. Klaar? Dien het in.",
+            _("Je concept is bewaard. Zo ziet je verhaal eruit. Klaar? Dien het in."),
         )
         return redirect(case)
 
@@ -286,14 +287,14 @@ class CaseUpdateView(CaseFormMixin, UpdateView):
 
     def get_breadcrumbs(self):
         return community_trail(
-            (self.object.title, self.object.get_absolute_url()), ("Bewerken", None)
+            (self.object.title, self.object.get_absolute_url()), (_("Bewerken"), None)
         )
 
     def form_valid(self, form):
         case = services.case_update(
             case=self.object, editor=self.request.user, **form.fields_data(), **form.relations()
         )
-        messages.success(self.request, "Je wijzigingen zijn bewaard.")
+        messages.success(self.request, _("Je wijzigingen zijn bewaard."))
         return redirect(case)
 
 
@@ -307,8 +308,10 @@ class CaseSubmitView(AuthorCaseMixin, View):
         else:
             messages.success(
                 request,
-                "Je praktijkverhaal is ingediend. Een moderator kijkt ernaar; je krijgt "
-                "bericht per e-mail.",
+                _(
+                    "Je praktijkverhaal is ingediend. Een moderator kijkt ernaar; je krijgt "
+                    "bericht per e-mail."
+                ),
             )
         return redirect(case)
 
@@ -323,7 +326,7 @@ class MyCasesView(LoginRequiredMixin, BreadcrumbsMixin, ListView):
         return Case.objects.filter(author=self.request.user).order_by("-updated_at")
 
     def get_breadcrumbs(self):
-        return community_trail(("Mijn praktijkverhalen", None))
+        return community_trail((_("Mijn praktijkverhalen"), None))
 
 
 # --- Comments and reports -------------------------------------------------------------
@@ -374,7 +377,7 @@ class CommentCreateView(OnceOnlyMixin, LoginRequiredMixin, CaseDetailView):
         if repeat:
             return repeat
         messages.success(
-            request, spam.HELD_NOTICE if comment.held_at else "Je reactie staat erbij."
+            request, spam.HELD_NOTICE if comment.held_at else _("Je reactie staat erbij.")
         )
         return redirect(comment)
 
@@ -413,7 +416,9 @@ class CommentDeleteView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
 
     def get_breadcrumbs(self):
         case = self.comment.case
-        return community_trail((case.title, case.get_absolute_url()), ("Reactie verwijderen", None))
+        return community_trail(
+            (case.title, case.get_absolute_url()), (_("Reactie verwijderen"), None)
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -425,10 +430,12 @@ class CommentDeleteView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
         kept = services.comment_delete(comment=self.comment, user=request.user)
         messages.success(
             request,
-            "Je reactie is verwijderd. De moderatoren bewaren de tekst tot de melding of het "
-            "bezwaar is afgehandeld; daarna wissen we hem."
+            _(
+                "Je reactie is verwijderd. De moderatoren bewaren de tekst tot de melding of "
+                "het bezwaar is afgehandeld; daarna wissen we hem."
+            )
             if kept
-            else "Je reactie is verwijderd.",
+            else _("Je reactie is verwijderd."),
         )
         return redirect(case)
 
@@ -456,11 +463,11 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     def get_breadcrumbs(self):
         if self.case is None:  # a question
             return community_trail(
-                ("Mijn vragen", reverse("community:question_list")),
-                ("Vraag", self.item.get_absolute_url()),
-                ("Melden", None),
+                (_("Mijn vragen"), reverse("community:question_list")),
+                (_("Vraag"), self.item.get_absolute_url()),
+                (_("Melden"), None),
             )
-        return community_trail((self.case.title, self.case.get_absolute_url()), ("Melden", None))
+        return community_trail((self.case.title, self.case.get_absolute_url()), (_("Melden"), None))
 
     def get_context_data(self, **kwargs):
         # Already reported and still open: the page says so, with a button to withdraw.
@@ -491,7 +498,7 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, "Bedankt voor je melding. Een moderator kijkt ernaar.")
+        messages.success(self.request, _("Bedankt voor je melding. Een moderator kijkt ernaar."))
         return redirect(self.case or self.item)
 
 
@@ -534,7 +541,7 @@ class ProfileUpdateView(LoginRequiredMixin, BreadcrumbsMixin, UpdateView):
         return services.profile_ensure(user=self.request.user)
 
     def get_breadcrumbs(self):
-        return community_trail(("Mijn profiel", None))
+        return community_trail((_("Mijn profiel"), None))
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)
@@ -545,7 +552,7 @@ class ProfileUpdateView(LoginRequiredMixin, BreadcrumbsMixin, UpdateView):
                 name=new_name, kind=new_kind, actor=self.request.user
             )
         profile = services.profile_update(profile=self.object, **data)
-        messages.success(self.request, "Je profiel is bijgewerkt.")
+        messages.success(self.request, _("Je profiel is bijgewerkt."))
         return redirect(profile)
 
 
@@ -579,13 +586,13 @@ class MyDataView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
     form_class = AccountDeleteForm
 
     def get_breadcrumbs(self):
-        return community_trail(("Mijn gegevens", None))
+        return community_trail((_("Mijn gegevens"), None))
 
     def form_valid(self, form):
         user = self.request.user
         services.account_delete(user=user, delete_content=form.cleaned_data["delete_content"])
         logout(self.request)
-        messages.success(self.request, "Je account is verwijderd. Bedankt voor je bijdrage.")
+        messages.success(self.request, _("Je account is verwijderd. Bedankt voor je bijdrage."))
         return redirect("home")
 
 
@@ -614,7 +621,7 @@ class ModerationDashboardView(ModeratorRequiredMixin, BreadcrumbsMixin, Template
     queues are."""
 
     template_name = "community/moderation/dashboard.html"
-    breadcrumb_label = "Moderatie"
+    breadcrumb_label = gettext_lazy("Moderatie")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -645,7 +652,7 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
     )
 
     def get_breadcrumbs(self):
-        return [("Moderatie", reverse("community:moderation")), (self.object.title, None)]
+        return [(_("Moderatie"), reverse("community:moderation")), (self.object.title, None)]
 
     def get_context_data(self, **kwargs):
         case = self.object
@@ -677,7 +684,7 @@ class ModerationCaseDecisionView(ModeratorRequiredMixin, View):
         except ValidationError as error:
             form_error_message(request, error)
             return redirect("community:moderation_case", slug=case.slug)
-        messages.success(request, "Je beslissing is opgeslagen en de auteur krijgt bericht.")
+        messages.success(request, _("Je beslissing is opgeslagen en de auteur krijgt bericht."))
         return redirect("community:moderation")
 
 
@@ -687,7 +694,7 @@ class ModerationFeatureView(ModeratorRequiredMixin, View):
         services.case_feature(
             case=case, moderator=request.user, featured=request.POST.get("featured") == "1"
         )
-        messages.success(request, "Opgeslagen.")
+        messages.success(request, _("Opgeslagen."))
         return redirect("community:moderation_case", slug=case.slug)
 
 
@@ -716,7 +723,7 @@ class ModerationVisibilityView(ModeratorRequiredMixin, View):
             except ValidationError as error:
                 form_error_message(request, error)
             else:
-                messages.success(request, "Opgeslagen. De auteur krijgt bericht.")
+                messages.success(request, _("Opgeslagen. De auteur krijgt bericht."))
         return redirect(safe_next(request, reverse("community:moderation")))
 
 
@@ -730,7 +737,7 @@ class ModerationReportResolveView(ModeratorRequiredMixin, View):
         services.report_resolve(
             report=report, moderator=request.user, message=form.cleaned_data["message"]
         )
-        messages.success(request, "De melding is afgehandeld; de inhoud blijft staan.")
+        messages.success(request, _("De melding is afgehandeld; de inhoud blijft staan."))
         return redirect("community:moderation")
 
 
@@ -758,9 +765,9 @@ class ModerationSuspendView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
 
     def get_breadcrumbs(self):
         return [
-            ("Moderatie", reverse("community:moderation")),
+            (_("Moderatie"), reverse("community:moderation")),
             (self.profile.display_name, self.profile.get_absolute_url()),
-            ("Schorsing opheffen" if self.lifting else "Schorsen", None),
+            (_("Schorsing opheffen") if self.lifting else _("Schorsen"), None),
         ]
 
     def get_context_data(self, **kwargs):
@@ -780,9 +787,9 @@ class ModerationSuspendView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            "De schorsing is opgeheven. Het lid krijgt bericht per e-mail."
+            _("De schorsing is opgeheven. Het lid krijgt bericht per e-mail.")
             if self.lifting
-            else "Het lid is geschorst en krijgt bericht per e-mail.",
+            else _("Het lid is geschorst en krijgt bericht per e-mail."),
         )
         return redirect(self.profile)
 
@@ -812,7 +819,7 @@ class ModerationLogView(ModeratorRequiredMixin, FilterQueryMixin, BreadcrumbsMix
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
     def get_breadcrumbs(self):
-        return [("Moderatie", reverse("community:moderation")), ("Logboek", None)]
+        return [(_("Moderatie"), reverse("community:moderation")), (_("Logboek"), None)]
 
 
 # --- Withdrawing a report -----------------------------------------------------------------
@@ -832,7 +839,7 @@ class ReportWithdrawView(LoginRequiredMixin, View):
         except ValidationError as error:
             form_error_message(request, error)
         else:
-            messages.success(request, "Je melding is ingetrokken.")
+            messages.success(request, _("Je melding is ingetrokken."))
         # Back to the item, when the member can still see it there.
         if report.case_id:
             visible = Case.objects.published().filter(pk=report.case_id).exists()
@@ -863,7 +870,7 @@ class ModerationCommentApproveView(ModeratorRequiredMixin, View):
         except ValidationError as error:
             form_error_message(request, error)
         else:
-            messages.success(request, "De reactie is goedgekeurd. Iedereen ziet haar nu.")
+            messages.success(request, _("De reactie is goedgekeurd. Iedereen ziet haar nu."))
         return redirect(safe_next(request, reverse("community:moderation")))
 
 
@@ -880,9 +887,9 @@ class ModerationSpamRemoveView(ModeratorRequiredMixin, BreadcrumbsMixin, FormVie
 
     def get_breadcrumbs(self):
         return [
-            ("Moderatie", reverse("community:moderation")),
+            (_("Moderatie"), reverse("community:moderation")),
             (self.profile.display_name, self.profile.get_absolute_url()),
-            ("Spam verwijderen", None),
+            (_("Spam verwijderen"), None),
         ]
 
     def get_context_data(self, **kwargs):
@@ -912,8 +919,11 @@ class ModerationSpamRemoveView(ModeratorRequiredMixin, BreadcrumbsMixin, FormVie
         }
         messages.success(
             self.request,
-            f"Verborgen: {cases} en {comments}. Het account is geschorst en het lid krijgt "
-            "een e-mail met de reden en hoe het bezwaar kan maken.",
+            _(
+                "Verborgen: %(cases)s en %(comments)s. Het account is geschorst en het lid "
+                "krijgt een e-mail met de reden en hoe het bezwaar kan maken."
+            )
+            % {"cases": cases, "comments": comments},
         )
         return redirect(self.profile)
 
@@ -927,7 +937,9 @@ class ModerationLogExportView(ModeratorRequiredMixin, View):
     def get(self, request):
         form = moderation_log.LogFilterForm(request.GET)
         if not form.is_valid():
-            messages.error(request, "Pas eerst de filters aan; dan kun je het logboek downloaden.")
+            messages.error(
+                request, _("Pas eerst de filters aan; dan kun je het logboek downloaden.")
+            )
             return redirect(f"{reverse('community:moderation_log')}?{request.GET.urlencode()}")
         content = moderation_log.log_export(actor=request.user, filters=form.log_filters())
         stamp = timezone.localdate().isoformat()
@@ -966,7 +978,7 @@ class AppealCreateView(BreadcrumbsMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return community_trail(("Bezwaar maken", None))
+        return community_trail((_("Bezwaar maken"), None))
 
     def get_context_data(self, **kwargs):
         decision = self.decision
@@ -987,8 +999,10 @@ class AppealCreateView(BreadcrumbsMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            "Je bezwaar is verstuurd. Een moderator bekijkt het en je krijgt het besluit "
-            "per e-mail.",
+            _(
+                "Je bezwaar is verstuurd. Een moderator bekijkt het en je krijgt het besluit "
+                "per e-mail."
+            ),
         )
         return redirect(self.request.get_full_path())
 
@@ -1006,7 +1020,7 @@ class ModerationAppealView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [("Moderatie", reverse("community:moderation")), ("Bezwaar", None)]
+        return [(_("Moderatie"), reverse("community:moderation")), (_("Bezwaar"), None)]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "decision": self.appeal.decision}
@@ -1046,5 +1060,7 @@ class ModerationAppealView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, "Je besluit is opgeslagen. Het lid krijgt het per e-mail.")
+        messages.success(
+            self.request, _("Je besluit is opgeslagen. Het lid krijgt het per e-mail.")
+        )
         return redirect("community:moderation")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # The page-cache scope of the knowledge base: any change to it raises this one.
 PAGE_SCOPE = "knowledge"
@@ -7,7 +8,7 @@ PATHS = ("/roadmap/", "/uitdagingen/", "/voorbeelden/", "/hulpmiddelen/", "/them
 
 class RoadmapConfig(AppConfig):
     name = "roadmap"
-    verbose_name = "Kennisbank"
+    verbose_name = _("Kennisbank")
 
     def ready(self):
         from cocreatie.core import content, following, pagecache, search, tags
@@ -15,25 +16,25 @@ class RoadmapConfig(AppConfig):
 
         search.register(
             models.Phase,
-            plural="Fasen",
+            plural=_("Fasen"),
             depends_on=[(models.GuidingQuestion, "phase")],
             children=lambda phase: phase.questions.select_related("phase"),
         )
-        search.register(models.GuidingQuestion, plural="Vragen")
+        search.register(models.GuidingQuestion, plural=_("Vragen"))
         for model, plural in (
-            (models.Challenge, "Uitdagingen"),
-            (models.Example, "Voorbeelden"),
-            (models.Tool, "Hulpmiddelen"),
-            (models.Theme, "Thema's"),
-            (models.Article, "Artikelen"),
+            (models.Challenge, _("Uitdagingen")),
+            (models.Example, _("Voorbeelden")),
+            (models.Tool, _("Hulpmiddelen")),
+            (models.Theme, _("Thema's")),
+            (models.Article, _("Artikelen")),
         ):
             search.register(model, plural=plural)
 
         for order, (model, key, label, plural) in enumerate(
             [
-                (models.Challenge, "uitdaging", "Uitdaging", "Uitdagingen"),
-                (models.Phase, "fase", "Fase", "Fasen"),
-                (models.Theme, "thema", "Thema", "Thema's"),
+                (models.Challenge, "uitdaging", _("Uitdaging"), _("Uitdagingen")),
+                (models.Phase, "fase", _("Fase"), _("Fasen")),
+                (models.Theme, "thema", _("Thema"), _("Thema's")),
             ]
         ):
             following.register(
@@ -46,12 +47,12 @@ class RoadmapConfig(AppConfig):
 
         for order, (model, heading) in enumerate(
             [
-                (models.Phase, "Fasen"),
-                (models.Challenge, "Uitdagingen"),
-                (models.Example, "Voorbeelden"),
-                (models.Tool, "Hulpmiddelen"),
-                (models.Theme, "Thema's"),
-                (models.Article, "Artikelen"),
+                (models.Phase, _("Fasen")),
+                (models.Challenge, _("Uitdagingen")),
+                (models.Example, _("Voorbeelden")),
+                (models.Tool, _("Hulpmiddelen")),
+                (models.Theme, _("Thema's")),
+                (models.Article, _("Artikelen")),
             ]
         ):
             tags.register(

@@ -1,9 +1,11 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from roadmap.models import Challenge, Example, Phase
 
-INVALID_CHOICE = "Deze keuze bestaat niet. Kies er een uit de lijst."
+INVALID_CHOICE = gettext_lazy("Deze keuze bestaat niet. Kies er een uit de lijst.")
 
 
 class PhaseChallengeFilterForm(forms.Form):
@@ -11,18 +13,18 @@ class PhaseChallengeFilterForm(forms.Form):
     filters are optional and combine; an unknown choice gets a clear message."""
 
     fase = forms.ModelChoiceField(
-        label="Fase",
+        label=gettext_lazy("Fase"),
         queryset=Phase.objects.published(),
         to_field_name="slug",
         required=False,
-        empty_label="Alle fasen",
+        empty_label=gettext_lazy("Alle fasen"),
     )
     uitdaging = forms.ModelChoiceField(
-        label="Uitdaging",
+        label=gettext_lazy("Uitdaging"),
         queryset=Challenge.objects.published(),
         to_field_name="slug",
         required=False,
-        empty_label="Alle uitdagingen",
+        empty_label=gettext_lazy("Alle uitdagingen"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -42,13 +44,13 @@ class PhaseChallengeFilterForm(forms.Form):
 class ExampleFilterForm(PhaseChallengeFilterForm):
     """Filters of the examples list: country, phase, challenge and tag."""
 
-    land = forms.ChoiceField(label="Land", required=False)
+    land = forms.ChoiceField(label=gettext_lazy("Land"), required=False)
     tag = forms.ModelChoiceField(
-        label="Tag",
+        label=gettext_lazy("Tag"),
         queryset=Tag.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label="Alle tags",
+        empty_label=gettext_lazy("Alle tags"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -59,7 +61,7 @@ class ExampleFilterForm(PhaseChallengeFilterForm):
             .values_list("country", flat=True)
             .distinct()
         )
-        self.fields["land"].choices = [("", "Alle landen")] + [(c, c) for c in countries]
+        self.fields["land"].choices = [("", _("Alle landen"))] + [(c, c) for c in countries]
         self.fields["tag"].queryset = (
             Tag.objects.filter(
                 taggit_taggeditem_items__content_type__app_label="roadmap",

@@ -1,7 +1,11 @@
 """The curated knowledge base: the co-creation cycle and what helps along the way."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from taggit.managers import TaggableManager
 
 from cocreatie.core.markdown import MarkdownFieldsMixin, markdown_to_text
@@ -15,18 +19,22 @@ class PublishedQuerySet(models.QuerySet):
 class KnowledgeItem(MarkdownFieldsMixin, models.Model):
     """What every knowledge-base item has: a page, a summary, a Markdown body, tags."""
 
-    slug = models.SlugField("korte naam in het adres", max_length=120, unique=True)
-    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField(gettext_lazy("korte naam in het adres"), max_length=120, unique=True)
+    title = models.CharField(gettext_lazy("titel"), max_length=200)
     summary = models.TextField(
-        "samenvatting", max_length=600, help_text="Eén of twee zinnen, zonder opmaak."
+        gettext_lazy("samenvatting"),
+        max_length=600,
+        help_text=gettext_lazy("Eén of twee zinnen, zonder opmaak."),
     )
-    body = models.TextField("tekst", blank=True)
+    body = models.TextField(gettext_lazy("tekst"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
-    is_published = models.BooleanField("gepubliceerd", default=True)
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
-    updated_at = models.DateTimeField("gewijzigd", auto_now=True)
+    is_published = models.BooleanField(gettext_lazy("gepubliceerd"), default=True)
+    created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(gettext_lazy("gewijzigd"), auto_now=True)
 
-    tags = TaggableManager("tags", blank=True, help_text="Gescheiden door komma's.")
+    tags = TaggableManager(
+        gettext_lazy("tags"), blank=True, help_text=gettext_lazy("Gescheiden door komma's.")
+    )
 
     objects = PublishedQuerySet.as_manager()
 
@@ -52,17 +60,19 @@ class KnowledgeItem(MarkdownFieldsMixin, models.Model):
 
 
 class Phase(KnowledgeItem):
-    order = models.PositiveSmallIntegerField("volgorde", unique=True)
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"), unique=True)
     short_title = models.CharField(
-        "korte titel", max_length=40, help_text="Bijvoorbeeld 'Ontwerpen'."
+        gettext_lazy("korte titel"),
+        max_length=40,
+        help_text=gettext_lazy("Bijvoorbeeld 'Ontwerpen'."),
     )
 
-    kind_label = "Fase"
+    kind_label = gettext_noop("Fase")
 
     class Meta:
         ordering = ["order"]
-        verbose_name = "fase"
-        verbose_name_plural = "fasen"
+        verbose_name = gettext_lazy("fase")
+        verbose_name_plural = gettext_lazy("fasen")
 
     def get_absolute_url(self):
         return reverse("roadmap:phase_detail", kwargs={"slug": self.slug})
@@ -80,20 +90,22 @@ class Phase(KnowledgeItem):
 
 class GuidingQuestion(MarkdownFieldsMixin, models.Model):
     phase = models.ForeignKey(
-        Phase, on_delete=models.CASCADE, related_name="questions", verbose_name="fase"
+        Phase, on_delete=models.CASCADE, related_name="questions", verbose_name=gettext_lazy("fase")
     )
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
-    question = models.CharField("vraag", max_length=300)
-    answer = models.TextField("antwoord en tips")
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"), default=0)
+    question = models.CharField(gettext_lazy("vraag"), max_length=300)
+    answer = models.TextField(gettext_lazy("antwoord en tips"))
     answer_html = models.TextField(editable=False, blank=True)
-    steps = models.TextField("stappen", blank=True, help_text="Eén stap per regel.")
+    steps = models.TextField(
+        gettext_lazy("stappen"), blank=True, help_text=gettext_lazy("Eén stap per regel.")
+    )
 
     markdown_fields = ("answer",)
 
     class Meta:
         ordering = ["phase__order", "order", "id"]
-        verbose_name = "leidende vraag"
-        verbose_name_plural = "leidende vragen"
+        verbose_name = gettext_lazy("leidende vraag")
+        verbose_name_plural = gettext_lazy("leidende vragen")
 
     def __str__(self):
         return self.question
@@ -102,7 +114,7 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
         return f"{self.phase.get_absolute_url()}#vraag-{self.pk}"
 
     # In the site-wide search: a guiding question is found on its own, in its phase.
-    kind_label = "Vraag"
+    kind_label = gettext_noop("Vraag")
 
     @property
     def title(self):
@@ -110,7 +122,10 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
 
     @property
     def summary(self):
-        return f"Vraag in de fase {self.phase.title}"
+        # Stored in the search index, which is shared by every language and holds the
+        # knowledge base's own (Dutch) texts: always in the site's language, whoever saves.
+        with translation.override(settings.LANGUAGE_CODE):
+            return _("Vraag in de fase %(phase)s") % {"phase": self.phase.title}
 
     def search_summary(self):
         return self.steps
@@ -136,53 +151,55 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
 
 class Tool(KnowledgeItem):
     class Kind(models.TextChoices):
-        METHOD = "methode", "Methode"
-        WORK_FORM = "werkvorm", "Werkvorm"
-        DIGITAL = "digitaal", "Digitaal hulpmiddel"
-        MEETING = "bijeenkomst", "Bijeenkomst"
-        SPACE = "ruimte", "Ruimte"
+        METHOD = "methode", gettext_lazy("Methode")
+        WORK_FORM = "werkvorm", gettext_lazy("Werkvorm")
+        DIGITAL = "digitaal", gettext_lazy("Digitaal hulpmiddel")
+        MEETING = "bijeenkomst", gettext_lazy("Bijeenkomst")
+        SPACE = "ruimte", gettext_lazy("Ruimte")
 
-    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
-    when_to_use = models.TextField("wanneer gebruik je het", blank=True)
+    kind = models.CharField(gettext_lazy("soort"), max_length=20, choices=Kind.choices)
+    when_to_use = models.TextField(gettext_lazy("wanneer gebruik je het"), blank=True)
     when_to_use_html = models.TextField(editable=False, blank=True)
-    how_to_use = models.TextField("zo pak je het aan", blank=True)
+    how_to_use = models.TextField(gettext_lazy("zo pak je het aan"), blank=True)
     how_to_use_html = models.TextField(editable=False, blank=True)
-    phases = models.ManyToManyField(Phase, blank=True, related_name="tools", verbose_name="fasen")
+    phases = models.ManyToManyField(
+        Phase, blank=True, related_name="tools", verbose_name=gettext_lazy("fasen")
+    )
 
     markdown_fields = ("body", "when_to_use", "how_to_use")
-    kind_label = "Hulpmiddel"
+    kind_label = gettext_noop("Hulpmiddel")
 
     class Meta:
         ordering = ["title"]
-        verbose_name = "hulpmiddel"
-        verbose_name_plural = "hulpmiddelen"
+        verbose_name = gettext_lazy("hulpmiddel")
+        verbose_name_plural = gettext_lazy("hulpmiddelen")
 
     def get_absolute_url(self):
         return reverse("roadmap:tool_detail", kwargs={"slug": self.slug})
 
 
 class Example(KnowledgeItem):
-    country = models.CharField("land", max_length=80, db_index=True)
-    place = models.CharField("plaats", max_length=120, blank=True)
-    organisation = models.CharField("organisatie", max_length=200, blank=True)
-    what_was_done = models.TextField("wat er gebeurde", blank=True)
+    country = models.CharField(gettext_lazy("land"), max_length=80, db_index=True)
+    place = models.CharField(gettext_lazy("plaats"), max_length=120, blank=True)
+    organisation = models.CharField(gettext_lazy("organisatie"), max_length=200, blank=True)
+    what_was_done = models.TextField(gettext_lazy("wat er gebeurde"), blank=True)
     what_was_done_html = models.TextField(editable=False, blank=True)
-    lessons = models.TextField("wat het leerde", blank=True)
+    lessons = models.TextField(gettext_lazy("wat het leerde"), blank=True)
     lessons_html = models.TextField(editable=False, blank=True)
     phases = models.ManyToManyField(
-        Phase, blank=True, related_name="examples", verbose_name="fasen"
+        Phase, blank=True, related_name="examples", verbose_name=gettext_lazy("fasen")
     )
     tools = models.ManyToManyField(
-        Tool, blank=True, related_name="examples", verbose_name="hulpmiddelen"
+        Tool, blank=True, related_name="examples", verbose_name=gettext_lazy("hulpmiddelen")
     )
 
     markdown_fields = ("body", "what_was_done", "lessons")
-    kind_label = "Voorbeeld"
+    kind_label = gettext_noop("Voorbeeld")
 
     class Meta:
         ordering = ["title"]
-        verbose_name = "voorbeeld"
-        verbose_name_plural = "voorbeelden"
+        verbose_name = gettext_lazy("voorbeeld")
+        verbose_name_plural = gettext_lazy("voorbeelden")
 
     def get_absolute_url(self):
         return reverse("roadmap:example_detail", kwargs={"slug": self.slug})
@@ -193,27 +210,27 @@ class Example(KnowledgeItem):
 
 
 class Challenge(KnowledgeItem):
-    number = models.PositiveSmallIntegerField("nummer", unique=True)
+    number = models.PositiveSmallIntegerField(gettext_lazy("nummer"), unique=True)
     phases = models.ManyToManyField(
-        Phase, blank=True, related_name="challenges", verbose_name="fasen"
+        Phase, blank=True, related_name="challenges", verbose_name=gettext_lazy("fasen")
     )
     examples = models.ManyToManyField(
         Example,
         blank=True,
         related_name="challenges",
-        verbose_name="voorbeelden",
-        help_text="Voorbeelden die laten zien hoe anderen deze uitdaging aanpakten.",
+        verbose_name=gettext_lazy("voorbeelden"),
+        help_text=gettext_lazy("Voorbeelden die laten zien hoe anderen deze uitdaging aanpakten."),
     )
     tools = models.ManyToManyField(
-        Tool, blank=True, related_name="challenges", verbose_name="hulpmiddelen"
+        Tool, blank=True, related_name="challenges", verbose_name=gettext_lazy("hulpmiddelen")
     )
 
-    kind_label = "Uitdaging"
+    kind_label = gettext_noop("Uitdaging")
 
     class Meta:
         ordering = ["number"]
-        verbose_name = "uitdaging"
-        verbose_name_plural = "uitdagingen"
+        verbose_name = gettext_lazy("uitdaging")
+        verbose_name_plural = gettext_lazy("uitdagingen")
 
     def get_absolute_url(self):
         return reverse("roadmap:challenge_detail", kwargs={"slug": self.slug})
@@ -221,19 +238,19 @@ class Challenge(KnowledgeItem):
 
 class Article(KnowledgeItem):
     class Kind(models.TextChoices):
-        BACKGROUND = "achtergrond", "Achtergrond"
-        OPINION = "opinie", "Opinie"
+        BACKGROUND = "achtergrond", gettext_lazy("Achtergrond")
+        OPINION = "opinie", gettext_lazy("Opinie")
 
-    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
-    author = models.CharField("auteur of organisatie", max_length=200, blank=True)
-    published_on = models.DateField("datum van verschijnen", null=True, blank=True)
+    kind = models.CharField(gettext_lazy("soort"), max_length=20, choices=Kind.choices)
+    author = models.CharField(gettext_lazy("auteur of organisatie"), max_length=200, blank=True)
+    published_on = models.DateField(gettext_lazy("datum van verschijnen"), null=True, blank=True)
 
-    kind_label = "Artikel"
+    kind_label = gettext_noop("Artikel")
 
     class Meta:
         ordering = [models.F("published_on").desc(nulls_last=True), "title"]
-        verbose_name = "artikel"
-        verbose_name_plural = "artikelen"
+        verbose_name = gettext_lazy("artikel")
+        verbose_name_plural = gettext_lazy("artikelen")
 
     def get_absolute_url(self):
         return reverse("roadmap:article_detail", kwargs={"slug": self.slug})
@@ -242,23 +259,23 @@ class Article(KnowledgeItem):
 class Theme(KnowledgeItem):
     """An area of the 'landkaart': gathers tools, examples and articles around one topic."""
 
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"), default=0)
     tools = models.ManyToManyField(
-        Tool, blank=True, related_name="themes", verbose_name="hulpmiddelen"
+        Tool, blank=True, related_name="themes", verbose_name=gettext_lazy("hulpmiddelen")
     )
     examples = models.ManyToManyField(
-        Example, blank=True, related_name="themes", verbose_name="voorbeelden"
+        Example, blank=True, related_name="themes", verbose_name=gettext_lazy("voorbeelden")
     )
     articles = models.ManyToManyField(
-        Article, blank=True, related_name="themes", verbose_name="artikelen"
+        Article, blank=True, related_name="themes", verbose_name=gettext_lazy("artikelen")
     )
 
-    kind_label = "Thema"
+    kind_label = gettext_noop("Thema")
 
     class Meta:
         ordering = ["order", "title"]
-        verbose_name = "thema"
-        verbose_name_plural = "thema's"
+        verbose_name = gettext_lazy("thema")
+        verbose_name_plural = gettext_lazy("thema's")
 
     def get_absolute_url(self):
         return reverse("roadmap:theme_detail", kwargs={"slug": self.slug})

@@ -1,5 +1,7 @@
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cocreatie.core.markdown import render_markdown
@@ -12,7 +14,7 @@ from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 
 class RoadmapView(BreadcrumbsMixin, TemplateView):
     template_name = "roadmap/index.html"
-    breadcrumb_label = "Roadmap"
+    breadcrumb_label = gettext_lazy("Roadmap")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -38,7 +40,7 @@ class PhaseDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Roadmap", reverse("roadmap:index")), (self.object.title, None)]
+        return [(_("Roadmap"), reverse("roadmap:index")), (self.object.title, None)]
 
     def get_context_data(self, **kwargs):
         phases = list(Phase.objects.published().only("slug", "title", "short_title", "order"))
@@ -53,7 +55,7 @@ class PhaseDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
 
 class ChallengeListView(BreadcrumbsMixin, ListView):
     template_name = "roadmap/challenge_list.html"
-    breadcrumb_label = "Uitdagingen"
+    breadcrumb_label = gettext_lazy("Uitdagingen")
     context_object_name = "challenges"
 
     def get_queryset(self):
@@ -80,14 +82,14 @@ class ChallengeDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Uitdagingen", reverse("roadmap:challenge_list")), (self.object.title, None)]
+        return [(_("Uitdagingen"), reverse("roadmap:challenge_list")), (self.object.title, None)]
 
 
 class ExampleListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
     """Worked examples, filtered by country, phase, challenge and tag (combinable)."""
 
     template_name = "roadmap/example_list.html"
-    breadcrumb_label = "Voorbeelden"
+    breadcrumb_label = gettext_lazy("Voorbeelden")
     context_object_name = "examples"
     paginate_by = 20
 
@@ -120,12 +122,12 @@ class ExampleDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Voorbeelden", reverse("roadmap:example_list")), (self.object.title, None)]
+        return [(_("Voorbeelden"), reverse("roadmap:example_list")), (self.object.title, None)]
 
 
 class ToolListView(BreadcrumbsMixin, ListView):
     template_name = "roadmap/tool_list.html"
-    breadcrumb_label = "Hulpmiddelen"
+    breadcrumb_label = gettext_lazy("Hulpmiddelen")
     context_object_name = "tools"
 
     def get_queryset(self):
@@ -147,12 +149,12 @@ class ToolDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Hulpmiddelen", reverse("roadmap:tool_list")), (self.object.title, None)]
+        return [(_("Hulpmiddelen"), reverse("roadmap:tool_list")), (self.object.title, None)]
 
 
 class ThemeListView(BreadcrumbsMixin, ListView):
     template_name = "roadmap/theme_list.html"
-    breadcrumb_label = "Thema's"
+    breadcrumb_label = gettext_lazy("Thema's")
     context_object_name = "themes"
 
     def get_queryset(self):
@@ -175,12 +177,12 @@ class ThemeDetailView(BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Thema's", reverse("roadmap:theme_list")), (self.object.title, None)]
+        return [(_("Thema's"), reverse("roadmap:theme_list")), (self.object.title, None)]
 
 
 class ArticleListView(BreadcrumbsMixin, ListView):
     template_name = "roadmap/article_list.html"
-    breadcrumb_label = "Artikelen"
+    breadcrumb_label = gettext_lazy("Artikelen")
     context_object_name = "articles"
     paginate_by = 20
 
@@ -197,4 +199,4 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [("Artikelen", reverse("roadmap:article_list")), (self.object.title, None)]
+        return [(_("Artikelen"), reverse("roadmap:article_list")), (self.object.title, None)]

@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.admin import service_action
 from cocreatie.core.editor import FormattedTextAdminMixin
@@ -17,7 +19,7 @@ from sessions_app.models import Evaluation, Session, SessionSeries
 # Meeting links without a scheme are read as https:// (Django 6's default, today).
 URL_FIELDS = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
 
-CAPACITY_LOCKED = (
+CAPACITY_LOCKED = gettext_lazy(
     "Wijzig het aantal plaatsen met de actie 'Aantal plaatsen wijzigen' in de lijst met "
     "sessies, of op de pagina met aanmeldingen: dan schuift de wachtlijst mee door."
 )
@@ -97,7 +99,7 @@ class SessionAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     list_select_related = ["series"]
     readonly_fields = ["status", "ics_sequence"]
 
-    @admin.display(description="status")
+    @admin.display(description=gettext_lazy("status"))
     def state(self, session):
         """As on every page: "Afgelopen" once it is over, whatever was stored."""
         return session.state_label
@@ -105,7 +107,7 @@ class SessionAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
     actions = [
         service_action(
             name="cancel_sessions",
-            description="Afgelasten",
+            description=gettext_lazy("Afgelasten"),
             form_class=SessionCancelForm,
             apply=lambda request, session, message: services.session_cancel(
                 session=session, message=message, actor=request.user
@@ -113,7 +115,7 @@ class SessionAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
         ),
         service_action(
             name="change_capacity",
-            description="Aantal plaatsen wijzigen",
+            description=gettext_lazy("Aantal plaatsen wijzigen"),
             form_class=SessionCapacityForm,
             apply=lambda request, session, capacity: services.session_capacity_change(
                 session=session, capacity=capacity, actor=request.user
@@ -121,10 +123,10 @@ class SessionAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
         ),
     ]
 
-    @admin.display(description="aanmeldingen")
+    @admin.display(description=gettext_lazy("aanmeldingen"))
     def registrations(self, session):
         url = reverse("sessions:organiser_session", args=[session.pk])
-        return format_html('<a href="{}">Bekijk aanmeldingen</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("Bekijk aanmeldingen"))
 
 
 @admin.register(Evaluation)

@@ -10,12 +10,14 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import following, notifications
 from sessions_app.apps import NEW_SERIES
 from sessions_app.models import SessionSeries
 
-GROUP = "Sessies"
+GROUP = gettext_lazy("Sessies")
 
 
 @transaction.atomic
@@ -41,14 +43,16 @@ def series_announce(*, series: SessionSeries, actor=None) -> int:
     previous = series.previous
     groups = {}
     if previous is not None:
-        groups = dict.fromkeys(following.followers([previous]), f"Je volgde {previous.title}")
+        groups = dict.fromkeys(
+            following.followers([previous]), _("Je volgde %(title)s") % {"title": previous.title}
+        )
     made = notifications.notify(
         members | set(groups),
         kind=NEW_SERIES,
-        title=f"Nieuwe sessiereeks: {series.title}",
+        title=_("Nieuwe sessiereeks: %(title)s") % {"title": series.title},
         url=series.get_absolute_url(),
         text=series.summary,
-        group=GROUP,
+        group=str(GROUP),
         groups=groups,
         actor=actor,
         target=series,

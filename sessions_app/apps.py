@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
 
@@ -25,7 +26,7 @@ def _session_pages(path: str) -> tuple[str, ...]:
 # services take keyword arguments only.
 class SessionsAppConfig(AppConfig):
     name = "sessions_app"
-    verbose_name = "Online sessies"
+    verbose_name = gettext_lazy("Online sessies")
 
     def ready(self):
         from cocreatie.core import (
@@ -41,11 +42,11 @@ class SessionsAppConfig(AppConfig):
 
         search.register(
             models.SessionSeries,
-            plural="Sessiereeksen",
+            plural=gettext_lazy("Sessiereeksen"),
             depends_on=[(models.Session, "series")],
             children=lambda series: series.sessions.select_related("series", "phase"),
         )
-        search.register(models.Session, plural="Sessies")
+        search.register(models.Session, plural=gettext_lazy("Sessies"))
 
         content.register(
             models.SessionSeries, scopes=lambda series: (PAGE_SCOPE, series_scope(series.slug))
@@ -63,9 +64,13 @@ class SessionsAppConfig(AppConfig):
         actionlog.register_verbs(models.OrganiserVerb)
 
         following.register(
-            models.SessionSeries, key="reeks", label="Sessiereeks", plural="Sessiereeksen",
+            models.SessionSeries, key="reeks", label=gettext_lazy("Sessiereeks"),
+            plural=gettext_lazy("Sessiereeksen"),
             order=70, queryset=models.SessionSeries.objects.published,
         )  # fmt: skip
         notifications.register_kind(
-            NEW_SERIES, "Nieuwe sessiereeksen", default=notifications.Delivery.DIGEST, order=60
+            NEW_SERIES,
+            gettext_lazy("Nieuwe sessiereeksen"),
+            default=notifications.Delivery.DIGEST,
+            order=60,
         )

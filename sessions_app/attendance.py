@@ -24,6 +24,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from community.permissions import require_organiser
 from sessions_app.models import Certificate, OrganiserVerb, Registration, Seat, Session
@@ -34,20 +36,20 @@ ATTENDANCE_CHANGE_WINDOW = timedelta(days=14)
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 
-NOT_STARTED = (
+NOT_STARTED = gettext_lazy(
     "Deze sessie is nog niet begonnen. Je kunt de aanwezigheid bijhouden vanaf het begin "
     "van de sessie."
 )
-CANCELLED = "Deze sessie is afgelast. Er is geen aanwezigheid om bij te houden."
-NOT_A_PARTICIPANT = (
+CANCELLED = gettext_lazy("Deze sessie is afgelast. Er is geen aanwezigheid om bij te houden.")
+NOT_A_PARTICIPANT = gettext_lazy(
     "Je kunt alleen deelnemers aanvinken die voor deze sessie zijn aangemeld. Laad de "
     "pagina opnieuw en probeer het nog eens."
 )
-LOCKED = (
+LOCKED = gettext_lazy(
     "Deze sessie is meer dan 14 dagen geleden. Je kunt niemand meer afvinken, want "
     "deelnamebewijzen veranderen dan niet meer. Iemand aanvinken kan nog wel."
 )
-NOTHING_TO_CERTIFY = "Je was nog bij geen enkele sessie aanwezig."
+NOTHING_TO_CERTIFY = gettext_lazy("Je was nog bij geen enkele sessie aanwezig.")
 
 
 # --- Attendance ------------------------------------------------------------------------------
@@ -188,16 +190,23 @@ def certificate_issue(*, registration: Registration) -> Certificate:
 
 
 def hours_label(minutes: int) -> str:
-    """'2 uur', '1,5 uur', '0,75 uur': hours with a Dutch decimal comma."""
+    """'2 uur', '1,5 uur', '0,75 uur': hours with the decimal sign of the language
+    (a comma in Dutch)."""
     hours = (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{hours:f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} uur"
+    hours = Decimal(f"{hours:f}".rstrip("0").rstrip("."))
+    # A fraction takes the plural ("1,5 hours"): only exactly one hour is singular.
+    count = 1 if hours == 1 else 2
+    return ngettext("%(hours)s uur", "%(hours)s uur", count) % {
+        "hours": formats.number_format(hours, use_l10n=True)
+    }
 
 
 def duration_label(session: Session) -> str:
     """'45 minuten' under an hour, '1 uur' or '1,5 uur' from an hour on."""
     minutes = _minutes([session])
-    return f"{minutes} minuten" if minutes < 60 else hours_label(minutes)
+    if minutes >= 60:
+        return hours_label(minutes)
+    return ngettext("%(count)s minuut", "%(count)s minuten", minutes) % {"count": minutes}
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -206,9 +215,11 @@ def verification_url(certificate: Certificate) -> str:
 
 def _date_label(session: Session) -> str:
     start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
-    with translation.override("nl"):
-        day = formats.date_format(start, "l j F Y")
-    return f"{day}, {start:%H.%M}–{end:%H.%M} uur"
+    return _("%(day)s, %(start)s–%(end)s uur") % {
+        "day": formats.date_format(start, "l j F Y"),
+        "start": f"{start:%H.%M}",
+        "end": f"{end:%H.%M}",
+    }
 
 
 # --- The PDF -------------------------------------------------------------------------------
@@ -227,6 +238,11 @@ def _fonts() -> tuple[str, str]:
         italic="DejaVuSans", boldItalic="DejaVuSans-Bold",
     )  # fmt: skip
     return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _pdf_language() -> str:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return "nl-NL" if language == "nl" else language
 
 
 def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
@@ -250,8 +266,11 @@ def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
 
     organisers = escape(series.organisers)
     if series.partner:
-        organisers += f", met {escape(series.partner)}"
-    rows = [[Paragraph("Sessie", head), Paragraph("Datum", head), Paragraph("Duur", head)]]
+        organisers = _("%(organisers)s, met %(partner)s") % {
+            "organisers": organisers,
+            "partner": escape(series.partner),
+        }
+    rows = [[Paragraph(_("Sessie"), head), Paragraph(_("Datum"), head), Paragraph(_("Duur"), head)]]
     rows += [
         [
             Paragraph(escape(f"{session.order}. {session.title}"), cell),
@@ -273,21 +292,25 @@ def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
         )
     )
     url = verification_url(certificate)
+    total = _("Totaal: %(hours)s") % {"hours": hours_label(certificate.minutes)}
     story = [
-        Paragraph("Deelnamebewijs", title),
-        Paragraph("Hierbij verklaren wij dat", text),
+        Paragraph(_("Deelnamebewijs"), title),
+        Paragraph(_("Hierbij verklaren wij dat"), text),
         Paragraph(escape(certificate.name), name),
-        Paragraph("heeft deelgenomen aan de online sessiereeks", text),
+        Paragraph(_("heeft deelgenomen aan de online sessiereeks"), text),
         Paragraph(f"<b>{escape(series.title)}</b>", text),
         Spacer(1, 4 * mm),
         table,
         Spacer(1, 4 * mm),
-        Paragraph(f"<b>Totaal: {hours_label(certificate.minutes)}</b>", text),
-        Paragraph(f"Georganiseerd door {organisers}.", text),
+        Paragraph(f"<b>{total}</b>", text),
+        Paragraph(_("Georganiseerd door %(organisers)s.") % {"organisers": organisers}, text),
         Spacer(1, 12 * mm),
         Paragraph(
-            f"Controleer dit deelnamebewijs met de code <b>{escape(certificate.code)}</b> op "
-            f'<link href="{escape(url, {chr(34): "&quot;"})}">{escape(url)}</link>',
+            _("Controleer dit deelnamebewijs met de code <b>%(code)s</b> op %(link)s")
+            % {
+                "code": escape(certificate.code),
+                "link": f'<link href="{escape(url, {chr(34): "&quot;"})}">{escape(url)}</link>',
+            },
             small,
         ),
     ]
@@ -299,10 +322,10 @@ def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
         rightMargin=20 * mm,
         topMargin=25 * mm,
         bottomMargin=20 * mm,
-        title=f"Deelnamebewijs {series.title}",
+        title=_("Deelnamebewijs %(series)s") % {"series": series.title},
         author=settings.SITE_NAME,
-        subject=f"Deelnamebewijs voor {certificate.name}",
-        lang="nl-NL",
+        subject=_("Deelnamebewijs voor %(name)s") % {"name": certificate.name},
+        lang=_pdf_language(),
     )
     document.build(story)
     return out.getvalue()

@@ -7,6 +7,7 @@ from urllib.parse import quote, urlencode
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sessions_app.models import Seat, Session
 
@@ -35,9 +36,12 @@ def build_calendar(
         event.add("dtstart", session.starts_at.astimezone(zone))
         event.add("dtend", session.ends_at.astimezone(zone))
         event.add("summary", f"{session.series.title}: {session.title}")
-        description = [session.speaker and f"Met {session.speaker}.", "Online sessie."]
+        description = [
+            session.speaker and _("Met %(speaker)s.") % {"speaker": session.speaker},
+            _("Online sessie."),
+        ]
         description.append(
-            "De link naar de online sessie krijg je uiterlijk een dag van tevoren per e-mail."
+            _("De link naar de online sessie krijg je uiterlijk een dag van tevoren per e-mail.")
         )
         event.add("description", " ".join(part for part in description if part))
         event.add("location", "Online")
@@ -87,10 +91,13 @@ def _with_query(url: str, query: dict[str, str]) -> str:
 def _event_text(session: Session) -> tuple[str, str]:
     """The title and the description of a session for a calendar on the web."""
     lines = [
-        session.speaker and f"Met {session.speaker}.",
-        "Online sessie. De link naar de online sessie krijg je uiterlijk een dag van "
-        "tevoren per e-mail, als je bent aangemeld.",
-        f"Programma en aanmelden: {settings.SITE_URL}{session.series.get_absolute_url()}",
+        session.speaker and _("Met %(speaker)s.") % {"speaker": session.speaker},
+        _(
+            "Online sessie. De link naar de online sessie krijg je uiterlijk een dag van "
+            "tevoren per e-mail, als je bent aangemeld."
+        ),
+        _("Programma en aanmelden: %(url)s")
+        % {"url": f"{settings.SITE_URL}{session.series.get_absolute_url()}"},
     ]
     return f"{session.series.title}: {session.title}", "\n\n".join(line for line in lines if line)
 

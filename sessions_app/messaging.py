@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import MAX_ATTEMPTS, render_mail, send_after_commit
@@ -65,7 +67,7 @@ def _matching_seats(series: SessionSeries, session: Session | None, group: str) 
         return seats.attended()
     if group == Group.ABSENT:
         return seats.absent()
-    raise ValidationError("Kies wie het bericht krijgt.")
+    raise ValidationError(_("Kies wie het bericht krijgt."))
 
 
 def participant_message_recipients(
@@ -85,17 +87,21 @@ def participant_message_recipients(
 
 def _check_scope(series: SessionSeries, session: Session | None) -> None:
     if session is not None and session.series_id != series.pk:
-        raise ValidationError("Kies een sessie van deze reeks.")
+        raise ValidationError(_("Kies een sessie van deze reeks."))
 
 
 def recipients_description(group: str, session: Session | None) -> str:
     """'Op de wachtlijst, sessie 2. Ontwerpen' / '…, alle sessies van de reeks'."""
-    where = f"sessie {session}" if session is not None else "alle sessies van de reeks"
-    return f"{Group(group).label}, {where}"
+    if session is not None:
+        return _("%(group)s, sessie %(session)s") % {
+            "group": Group(group).label,
+            "session": session,
+        }
+    return _("%(group)s, alle sessies van de reeks") % {"group": Group(group).label}
 
 
 def persons(count: int) -> str:
-    return f"{count} persoon" if count == 1 else f"{count} personen"
+    return ngettext("%(count)s persoon", "%(count)s personen", count) % {"count": count}
 
 
 # --- The mail --------------------------------------------------------------------------------
@@ -105,15 +111,19 @@ def _clean(subject: str, message: str, group: str) -> tuple[str, str]:
     subject, message = " ".join(subject.split()), message.strip()
     errors = {}
     if not subject:
-        errors["subject"] = "Vul een onderwerp in."
+        errors["subject"] = _("Vul een onderwerp in.")
     elif len(subject) > SUBJECT_MAX:
-        errors["subject"] = f"Het onderwerp mag maximaal {SUBJECT_MAX} tekens hebben."
+        errors["subject"] = _("Het onderwerp mag maximaal %(limit_value)d tekens hebben.") % {
+            "limit_value": SUBJECT_MAX
+        }
     if not message:
-        errors["message"] = "Schrijf een bericht."
+        errors["message"] = _("Schrijf een bericht.")
     elif len(message) > MESSAGE_MAX:
-        errors["message"] = f"Het bericht mag maximaal {MESSAGE_MAX} tekens hebben."
+        errors["message"] = _("Het bericht mag maximaal %(limit_value)d tekens hebben.") % {
+            "limit_value": MESSAGE_MAX
+        }
     if group not in Group.values:
-        errors["group"] = "Kies wie het bericht krijgt."
+        errors["group"] = _("Kies wie het bericht krijgt.")
     if errors:
         raise ValidationError(errors)
     return subject, message
@@ -171,8 +181,10 @@ def participant_message_send(
         )
         if not recipients:
             raise ValidationError(
-                "Niemand hoort nu bij deze groep. Er is niets verstuurd: kies een andere groep "
-                "of sessie."
+                _(
+                    "Niemand hoort nu bij deze groep. Er is niets verstuurd: kies een andere "
+                    "groep of sessie."
+                )
             )
         sent = ParticipantMessage.objects.create(
             series=series,
@@ -235,8 +247,11 @@ def _refuse_repeat(series, session, group, subject, message, actor) -> None:
     if earlier is not None:
         at = timezone.localtime(earlier.created_at)
         raise ValidationError(
-            f"Je hebt dit bericht om {at:%H.%M} uur al verstuurd. Het gaat niet nog een keer "
-            "weg; je vindt het bij de verstuurde berichten."
+            _(
+                "Je hebt dit bericht om %(time)s uur al verstuurd. Het gaat niet nog een keer "
+                "weg; je vindt het bij de verstuurde berichten."
+            )
+            % {"time": f"{at:%H.%M}"}
         )
 
 
@@ -252,11 +267,11 @@ class DeliveryState:
 
 
 LABELS = {
-    DeliveryState.SENT: "verstuurd",
-    DeliveryState.PENDING: "wacht op verzending",
-    DeliveryState.RETRYING: "wordt opnieuw geprobeerd",
-    DeliveryState.FAILED: "mislukt",
-    DeliveryState.UNKNOWN: "onbekend",
+    DeliveryState.SENT: gettext_lazy("verstuurd"),
+    DeliveryState.PENDING: gettext_lazy("wacht op verzending"),
+    DeliveryState.RETRYING: gettext_lazy("wordt opnieuw geprobeerd"),
+    DeliveryState.FAILED: gettext_lazy("mislukt"),
+    DeliveryState.UNKNOWN: gettext_lazy("onbekend"),
 }
 
 
@@ -276,21 +291,35 @@ class Delivery:
 
 def delivery_state(outgoing: OutgoingMail | None) -> Delivery:
     if outgoing is None:
-        return Delivery(DeliveryState.UNKNOWN, hint="Deze e-mail staat niet meer in de wachtrij.")
+        return Delivery(
+            DeliveryState.UNKNOWN, hint=_("Deze e-mail staat niet meer in de wachtrij.")
+        )
     if outgoing.sent_at is not None:
         return Delivery(DeliveryState.SENT, sent_at=outgoing.sent_at, attempts=outgoing.attempts)
     if outgoing.attempts >= MAX_ATTEMPTS:
         return Delivery(
             DeliveryState.FAILED,
             attempts=outgoing.attempts,
-            hint=f"Na {outgoing.attempts} pogingen opgegeven. Klopt het e-mailadres? "
-            "De beheerder van de site kan de foutmelding bekijken.",
+            hint=ngettext(
+                "Na %(count)s poging opgegeven. Klopt het e-mailadres? "
+                "De beheerder van de site kan de foutmelding bekijken.",
+                "Na %(count)s pogingen opgegeven. Klopt het e-mailadres? "
+                "De beheerder van de site kan de foutmelding bekijken.",
+                outgoing.attempts,
+            )
+            % {"count": outgoing.attempts},
         )
     if outgoing.attempts > 0:
         return Delivery(
             DeliveryState.RETRYING,
             attempts=outgoing.attempts,
-            hint=f"{outgoing.attempts} keer niet gelukt; het wordt vanzelf opnieuw geprobeerd.",
+            # Dutch says "keer" for one and for more; other languages may not.
+            hint=ngettext(
+                "%(count)s keer niet gelukt; het wordt vanzelf opnieuw geprobeerd.",
+                "%(count)s keer niet gelukt; het wordt vanzelf opnieuw geprobeerd.",
+                outgoing.attempts,
+            )
+            % {"count": outgoing.attempts},
         )
     return Delivery(DeliveryState.PENDING)
 

@@ -10,6 +10,8 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.markdown import MarkdownFieldsMixin
 
@@ -30,18 +32,24 @@ def normalise_email(email: str) -> str:
 class OrganiserVerb(models.TextChoices):
     """The verbs of organisers' steps in the action log (``cocreatie.core.actionlog``)."""
 
-    SESSION_CANCEL = "session_cancel", "Sessie afgelast"
-    SESSION_CAPACITY_CHANGE = "session_capacity_change", "Aantal plaatsen gewijzigd"
-    PARTICIPANTS_MAIL = "session_participants_mail", "Deelnemers van een sessie gemaild"
-    REGISTRATIONS_EXPORT = "session_registrations_export", "Aanmeldingen gedownload"
-    SEAT_CANCEL = "session_seat_cancel", "Deelnemer afgemeld door organisator"
-    SERIES_CREATE = "series_create", "Reeks gemaakt"
-    SERIES_UPDATE = "series_update", "Reeks gewijzigd"
-    SERIES_COPY = "series_copy", "Reeks gekopieerd"
-    SERIES_EXPORT = "series_registrations_export", "Aanmeldingen van een reeks gedownload"
-    SESSION_CREATE = "session_create", "Sessie toegevoegd"
-    SESSION_UPDATE = "session_update", "Sessie gewijzigd"
-    ATTENDANCE_UPDATE = "session_attendance_update", "Aanwezigheid bijgewerkt"
+    SESSION_CANCEL = "session_cancel", gettext_lazy("Sessie afgelast")
+    SESSION_CAPACITY_CHANGE = "session_capacity_change", gettext_lazy("Aantal plaatsen gewijzigd")
+    PARTICIPANTS_MAIL = (
+        "session_participants_mail",
+        gettext_lazy("Deelnemers van een sessie gemaild"),
+    )
+    REGISTRATIONS_EXPORT = "session_registrations_export", gettext_lazy("Aanmeldingen gedownload")
+    SEAT_CANCEL = "session_seat_cancel", gettext_lazy("Deelnemer afgemeld door organisator")
+    SERIES_CREATE = "series_create", gettext_lazy("Reeks gemaakt")
+    SERIES_UPDATE = "series_update", gettext_lazy("Reeks gewijzigd")
+    SERIES_COPY = "series_copy", gettext_lazy("Reeks gekopieerd")
+    SERIES_EXPORT = (
+        "series_registrations_export",
+        gettext_lazy("Aanmeldingen van een reeks gedownload"),
+    )
+    SESSION_CREATE = "session_create", gettext_lazy("Sessie toegevoegd")
+    SESSION_UPDATE = "session_update", gettext_lazy("Sessie gewijzigd")
+    ATTENDANCE_UPDATE = "session_attendance_update", gettext_lazy("Aanwezigheid bijgewerkt")
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -55,22 +63,24 @@ class SeriesQuerySet(models.QuerySet):
 
 
 class SessionSeries(MarkdownFieldsMixin, models.Model):
-    title = models.CharField("titel", max_length=200)
-    slug = models.SlugField("adres", max_length=80, unique=True)
-    summary = models.CharField("korte omschrijving", max_length=400)
-    introduction = models.TextField("inleiding")
+    title = models.CharField(gettext_lazy("titel"), max_length=200)
+    slug = models.SlugField(gettext_lazy("adres"), max_length=80, unique=True)
+    summary = models.CharField(gettext_lazy("korte omschrijving"), max_length=400)
+    introduction = models.TextField(gettext_lazy("inleiding"))
     introduction_html = models.TextField(editable=False, blank=True)
-    organisers = models.CharField("organisatoren", max_length=300)
-    partner = models.CharField("partner", max_length=300, blank=True)
+    organisers = models.CharField(gettext_lazy("organisatoren"), max_length=300)
+    partner = models.CharField(gettext_lazy("partner"), max_length=300, blank=True)
     joining_tips = models.TextField(
-        "tips om mee te doen",
+        gettext_lazy("tips om mee te doen"),
         blank=True,
-        help_text="Staan in de herinnering met de link naar de sessie.",
+        help_text=gettext_lazy("Staan in de herinnering met de link naar de sessie."),
     )
     joining_tips_html = models.TextField(editable=False, blank=True)
-    is_published = models.BooleanField("gepubliceerd", default=False)
+    is_published = models.BooleanField(gettext_lazy("gepubliceerd"), default=False)
     # When members were told of it (once, the first time it was published).
-    announced_at = models.DateTimeField("aangekondigd", null=True, blank=True, editable=False)
+    announced_at = models.DateTimeField(
+        gettext_lazy("aangekondigd"), null=True, blank=True, editable=False
+    )
     # The round this one was copied from: the co-evaluation compares the two.
     previous = models.ForeignKey(
         "self",
@@ -78,7 +88,7 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
         null=True,
         blank=True,
         related_name="next_rounds",
-        verbose_name="vorige ronde",
+        verbose_name=gettext_lazy("vorige ronde"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,8 +98,8 @@ class SessionSeries(MarkdownFieldsMixin, models.Model):
     markdown_fields = ("introduction", "joining_tips")
 
     class Meta:
-        verbose_name = "sessiereeks"
-        verbose_name_plural = "sessiereeksen"
+        verbose_name = gettext_lazy("sessiereeks")
+        verbose_name_plural = gettext_lazy("sessiereeksen")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -130,39 +140,50 @@ class SessionQuerySet(models.QuerySet):
 
 class Session(MarkdownFieldsMixin, models.Model):
     class Status(models.TextChoices):
-        PLANNED = "planned", "Gepland"
-        CANCELLED = "cancelled", "Afgelast"
+        PLANNED = "planned", gettext_lazy("Gepland")
+        CANCELLED = "cancelled", gettext_lazy("Afgelast")
 
     series = models.ForeignKey(
-        SessionSeries, on_delete=models.CASCADE, related_name="sessions", verbose_name="reeks"
+        SessionSeries,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=gettext_lazy("reeks"),
     )
-    order = models.PositiveSmallIntegerField("volgorde")
-    title = models.CharField("titel", max_length=200)
+    order = models.PositiveSmallIntegerField(gettext_lazy("volgorde"))
+    title = models.CharField(gettext_lazy("titel"), max_length=200)
     phase = models.ForeignKey(
         "roadmap.Phase",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="sessions",
-        verbose_name="fase",
+        verbose_name=gettext_lazy("fase"),
     )
-    description = models.TextField("omschrijving", blank=True)
+    description = models.TextField(gettext_lazy("omschrijving"), blank=True)
     description_html = models.TextField(editable=False, blank=True)
     speaker = models.CharField(
-        "gast", max_length=300, blank=True, help_text="Wie vertelt er, van welke organisatie?"
+        gettext_lazy("gast"),
+        max_length=300,
+        blank=True,
+        help_text=gettext_lazy("Wie vertelt er, van welke organisatie?"),
     )
-    starts_at = models.DateTimeField("begint om")
-    ends_at = models.DateTimeField("eindigt om")
+    starts_at = models.DateTimeField(gettext_lazy("begint om"))
+    ends_at = models.DateTimeField(gettext_lazy("eindigt om"))
     capacity = models.PositiveIntegerField(
-        "aantal plaatsen", null=True, blank=True, help_text="Leeg: geen maximum."
+        gettext_lazy("aantal plaatsen"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("Leeg: geen maximum."),
     )
     status = models.CharField(
-        "status", max_length=20, choices=Status.choices, default=Status.PLANNED
+        gettext_lazy("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     meeting_url = models.URLField(
-        "link naar de online sessie",
+        gettext_lazy("link naar de online sessie"),
         blank=True,
-        help_text="Nooit openbaar: alleen deelnemers krijgen deze link, in de herinnering.",
+        help_text=gettext_lazy(
+            "Nooit openbaar: alleen deelnemers krijgen deze link, in de herinnering."
+        ),
     )
     # Raised with every change that calendars must pick up (RFC 5545 SEQUENCE).
     ics_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -176,8 +197,8 @@ class Session(MarkdownFieldsMixin, models.Model):
     markdown_fields = ("description",)
 
     class Meta:
-        verbose_name = "sessie"
-        verbose_name_plural = "sessies"
+        verbose_name = gettext_lazy("sessie")
+        verbose_name_plural = gettext_lazy("sessies")
         ordering = ["series", "order"]
         constraints = [
             models.UniqueConstraint(fields=["series", "order"], name="session_order_unique"),
@@ -216,8 +237,13 @@ class Session(MarkdownFieldsMixin, models.Model):
 
     @property
     def summary(self):
-        guest = f"Met {self.speaker}. " if self.speaker else ""
-        return f"{guest}Sessie {self.order} van {self.series.title}."
+        text = _("Sessie %(order)s van %(series)s.") % {
+            "order": self.order,
+            "series": self.series.title,
+        }
+        if self.speaker:
+            text = _("Met %(speaker)s.") % {"speaker": self.speaker} + " " + text
+        return text
 
     def search_summary(self):
         return self.speaker
@@ -249,12 +275,12 @@ class Session(MarkdownFieldsMixin, models.Model):
     def state_label(self) -> str:
         """What every page shows: the stored status, and the clock for the rest."""
         if self.is_cancelled:
-            return "Afgelast"
+            return _("Afgelast")
         if self.has_ended:
-            return "Afgelopen"
+            return _("Afgelopen")
         if self.has_started:
-            return "Bezig"
-        return "Gepland"
+            return _("Bezig")
+        return _("Gepland")
 
     @property
     def duration(self) -> timedelta:
@@ -311,7 +337,7 @@ class Registration(models.Model):
         SessionSeries,
         on_delete=models.CASCADE,
         related_name="registrations",
-        verbose_name="reeks",
+        verbose_name=gettext_lazy("reeks"),
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     user = models.ForeignKey(
@@ -321,13 +347,13 @@ class Registration(models.Model):
         blank=True,
         related_name="session_registrations",
     )
-    name = models.CharField("naam", max_length=120)
-    email = models.EmailField("e-mailadres")
-    organisation = models.CharField("organisatie", max_length=150, blank=True)
-    role = models.CharField("functie", max_length=150, blank=True)
-    consent_at = models.DateTimeField("toestemming gegeven op")
-    created_at = models.DateTimeField("aangemeld op", auto_now_add=True)
-    anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
+    name = models.CharField(gettext_lazy("naam"), max_length=120)
+    email = models.EmailField(gettext_lazy("e-mailadres"))
+    organisation = models.CharField(gettext_lazy("organisatie"), max_length=150, blank=True)
+    role = models.CharField(gettext_lazy("functie"), max_length=150, blank=True)
+    consent_at = models.DateTimeField(gettext_lazy("toestemming gegeven op"))
+    created_at = models.DateTimeField(gettext_lazy("aangemeld op"), auto_now_add=True)
+    anonymised_at = models.DateTimeField(gettext_lazy("geanonimiseerd op"), null=True, blank=True)
     # When the overview with the personal link was last queued: registering again for
     # the same sessions soon after sends no second copy.
     confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -335,8 +361,8 @@ class Registration(models.Model):
     objects = RegistrationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "aanmelding"
-        verbose_name_plural = "aanmeldingen"
+        verbose_name = gettext_lazy("aanmelding")
+        verbose_name_plural = gettext_lazy("aanmeldingen")
         ordering = ["created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -413,9 +439,9 @@ class SeatQuerySet(models.QuerySet):
 
 class Seat(models.Model):
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Aangemeld"
-        WAITING = "waiting", "Op de wachtlijst"
-        CANCELLED = "cancelled", "Afgemeld"
+        CONFIRMED = "confirmed", gettext_lazy("Aangemeld")
+        WAITING = "waiting", gettext_lazy("Op de wachtlijst")
+        CANCELLED = "cancelled", gettext_lazy("Afgemeld")
 
     # Seats that count: the registrant is coming, or waiting for a place.
     ACTIVE = (Status.CONFIRMED, Status.WAITING)
@@ -430,7 +456,7 @@ class Seat(models.Model):
     evaluation_invited_at = models.DateTimeField(null=True, blank=True)
     evaluation_reminded_at = models.DateTimeField(null=True, blank=True)
     # Ticked by an organiser: this person was there.
-    attended_at = models.DateTimeField("aanwezig", null=True, blank=True)
+    attended_at = models.DateTimeField(gettext_lazy("aanwezig"), null=True, blank=True)
     # Added to the session's SEQUENCE in this registrant's calendar files: raised with
     # every change of this seat (cancelled, taken again), so a calendar program always
     # sees the newest file as newer (RFC 5545).
@@ -439,8 +465,8 @@ class Seat(models.Model):
     objects = SeatQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "plaats"
-        verbose_name_plural = "plaatsen"
+        verbose_name = gettext_lazy("plaats")
+        verbose_name_plural = gettext_lazy("plaatsen")
         ordering = ["session__order"]
         constraints = [
             models.UniqueConstraint(fields=["registration", "session"], name="seat_once")
@@ -469,17 +495,19 @@ class Seat(models.Model):
         ``waiting_place`` set by the caller)."""
         session = self.session
         if session.is_cancelled:
-            return "afgelast"
+            return _("afgelast")
         if self.status == self.Status.CANCELLED:
-            return "afgemeld"
+            return _("afgemeld")
         if self.is_waiting and session.has_started:
-            return "geen plaats gekregen, je stond op de wachtlijst"
+            return _("geen plaats gekregen, je stond op de wachtlijst")
         if session.has_ended:
-            return "afgelopen"
+            return _("afgelopen")
         if self.is_confirmed:
-            return "bevestigd"
+            return _("bevestigd")
         place = getattr(self, "waiting_place", None)
-        return f"op de wachtlijst, plaats {place}" if place else "op de wachtlijst"
+        if place:
+            return _("op de wachtlijst, plaats %(place)s") % {"place": place}
+        return _("op de wachtlijst")
 
     @property
     def can_cancel(self) -> bool:
@@ -544,14 +572,16 @@ class Evaluation(models.Model):
     seat = models.OneToOneField(
         Seat, on_delete=models.SET_NULL, null=True, blank=True, related_name="evaluation"
     )
-    score = models.PositiveSmallIntegerField("cijfer", choices=[(n, str(n)) for n in range(1, 6)])
-    keep = models.TextField("wat moeten we zo houden?", max_length=2000, blank=True)
-    improve = models.TextField("wat kan beter?", max_length=2000, blank=True)
+    score = models.PositiveSmallIntegerField(
+        gettext_lazy("cijfer"), choices=[(n, str(n)) for n in range(1, 6)]
+    )
+    keep = models.TextField(gettext_lazy("wat moeten we zo houden?"), max_length=2000, blank=True)
+    improve = models.TextField(gettext_lazy("wat kan beter?"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "co-evaluatie"
-        verbose_name_plural = "co-evaluaties"
+        verbose_name = gettext_lazy("co-evaluatie")
+        verbose_name_plural = gettext_lazy("co-evaluaties")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -583,17 +613,22 @@ class Certificate(models.Model):
         related_name="certificate",
     )
     series = models.ForeignKey(
-        SessionSeries, on_delete=models.CASCADE, related_name="certificates", verbose_name="reeks"
+        SessionSeries,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+        verbose_name=gettext_lazy("reeks"),
     )
-    code = models.CharField("code", max_length=20, unique=True, default=new_certificate_code)
-    name = models.CharField("naam", max_length=120)
-    minutes = models.PositiveIntegerField("minuten aanwezig")
-    issued_at = models.DateTimeField("uitgegeven op", auto_now_add=True)
+    code = models.CharField(
+        gettext_lazy("code"), max_length=20, unique=True, default=new_certificate_code
+    )
+    name = models.CharField(gettext_lazy("naam"), max_length=120)
+    minutes = models.PositiveIntegerField(gettext_lazy("minuten aanwezig"))
+    issued_at = models.DateTimeField(gettext_lazy("uitgegeven op"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "deelnamebewijs"
-        verbose_name_plural = "deelnamebewijzen"
+        verbose_name = gettext_lazy("deelnamebewijs")
+        verbose_name_plural = gettext_lazy("deelnamebewijzen")
         ordering = ["-issued_at"]
 
     def __str__(self):
@@ -612,14 +647,17 @@ class ParticipantMessage(models.Model):
     is doing is read from the outbox (``deliveries``)."""
 
     class Group(models.TextChoices):
-        ACTIVE = "active", "Iedereen die is aangemeld of op de wachtlijst staat"
-        CONFIRMED = "confirmed", "Aangemeld (bevestigd)"
-        WAITING = "waiting", "Op de wachtlijst"
-        ATTENDED = "attended", "Was aanwezig"
-        ABSENT = "absent", "Was niet aanwezig"
+        ACTIVE = "active", gettext_lazy("Iedereen die is aangemeld of op de wachtlijst staat")
+        CONFIRMED = "confirmed", gettext_lazy("Aangemeld (bevestigd)")
+        WAITING = "waiting", gettext_lazy("Op de wachtlijst")
+        ATTENDED = "attended", gettext_lazy("Was aanwezig")
+        ABSENT = "absent", gettext_lazy("Was niet aanwezig")
 
     series = models.ForeignKey(
-        SessionSeries, on_delete=models.CASCADE, related_name="messages", verbose_name="reeks"
+        SessionSeries,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=gettext_lazy("reeks"),
     )
     # Empty: the message went to the group across the whole series.
     session = models.ForeignKey(
@@ -628,24 +666,24 @@ class ParticipantMessage(models.Model):
         null=True,
         blank=True,
         related_name="messages",
-        verbose_name="sessie",
+        verbose_name=gettext_lazy("sessie"),
     )
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="afzender",
+        verbose_name=gettext_lazy("afzender"),
     )
-    group = models.CharField("ontvangers", max_length=20, choices=Group.choices)
-    subject = models.CharField("onderwerp", max_length=150)
-    body = models.TextField("bericht")
-    recipient_count = models.PositiveIntegerField("aantal ontvangers")
-    created_at = models.DateTimeField("verstuurd op", auto_now_add=True)
+    group = models.CharField(gettext_lazy("ontvangers"), max_length=20, choices=Group.choices)
+    subject = models.CharField(gettext_lazy("onderwerp"), max_length=150)
+    body = models.TextField(gettext_lazy("bericht"))
+    recipient_count = models.PositiveIntegerField(gettext_lazy("aantal ontvangers"))
+    created_at = models.DateTimeField(gettext_lazy("verstuurd op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "bericht aan deelnemers"
-        verbose_name_plural = "berichten aan deelnemers"
+        verbose_name = gettext_lazy("bericht aan deelnemers")
+        verbose_name_plural = gettext_lazy("berichten aan deelnemers")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
@@ -669,8 +707,8 @@ class MessageDelivery(models.Model):
     )
 
     class Meta:
-        verbose_name = "ontvanger"
-        verbose_name_plural = "ontvangers"
+        verbose_name = gettext_lazy("ontvanger")
+        verbose_name_plural = gettext_lazy("ontvangers")
         ordering = ["pk"]
 
     def __str__(self):

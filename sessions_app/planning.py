@@ -23,6 +23,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
@@ -70,11 +72,15 @@ SERIES_FIELDS = (
     "is_published",
 )
 SERIES_REQUIRED = {
-    "title": "Vul een titel in.",
-    "summary": "Vul een korte omschrijving in.",
-    "introduction": "Vul een inleiding in.",
-    "organisers": "Vul in wie de reeks organiseert.",
+    "title": gettext_lazy("Vul een titel in."),
+    "summary": gettext_lazy("Vul een korte omschrijving in."),
+    "introduction": gettext_lazy("Vul een inleiding in."),
+    "organisers": gettext_lazy("Vul in wie de reeks organiseert."),
 }
+
+
+def _max_characters(limit: int) -> str:
+    return _("Maximaal %(limit_value)d tekens.") % {"limit_value": limit}
 
 
 def _series_values(**fields) -> dict:
@@ -88,7 +94,7 @@ def _series_values(**fields) -> dict:
     for name, value in values.items():
         limit = getattr(SessionSeries._meta.get_field(name), "max_length", None)
         if limit and isinstance(value, str) and len(value) > limit and name not in errors:
-            errors[name] = f"Maximaal {limit} tekens."
+            errors[name] = _max_characters(limit)
     if errors:
         raise ValidationError(errors)
     return values
@@ -121,7 +127,7 @@ def _create_series(**values) -> SessionSeries:
         except IntegrityError:
             continue
         return series
-    raise ValidationError("Het opslaan lukte niet. Probeer het nog een keer.")
+    raise ValidationError(_("Het opslaan lukte niet. Probeer het nog een keer."))
 
 
 def _log_series(*, actor, verb: str, series: SessionSeries, message: str = "", **data) -> None:
@@ -234,11 +240,13 @@ def series_copy(
     title = title.strip()
     errors = {}
     if not title:
-        errors["title"] = "Vul een titel in."
+        errors["title"] = _("Vul een titel in.")
     elif len(title) > (limit := SessionSeries._meta.get_field("title").max_length):
-        errors["title"] = f"Maximaal {limit} tekens."
+        errors["title"] = _max_characters(limit)
     if not 1 <= weeks <= MAX_COPY_WEEKS:
-        errors["weeks"] = f"Kies een aantal weken van 1 tot en met {MAX_COPY_WEEKS}."
+        errors["weeks"] = _("Kies een aantal weken van 1 tot en met %(limit)s.") % {
+            "limit": MAX_COPY_WEEKS
+        }
     if errors:
         raise ValidationError(errors)
     sessions = list(series.sessions.filter(status=Session.Status.PLANNED).select_related("phase"))
@@ -247,15 +255,18 @@ def series_copy(
             s.pk: (shift_weeks(s.starts_at, weeks), shift_weeks(s.ends_at, weeks)) for s in sessions
         }
     except OverflowError:  # a date the calendar does not have (year 9999)
-        raise ValidationError({"weeks": "Zo ver vooruit kan een sessie niet staan."}) from None
+        raise ValidationError({"weeks": _("Zo ver vooruit kan een sessie niet staan.")}) from None
     now = timezone.now()
     too_early = [s for s in sessions if shifted[s.pk][0] <= now]
     if too_early:
         first = min(too_early, key=lambda s: s.starts_at)
         raise ValidationError(
             {
-                "weeks": f"Met {weeks} weken verschuiven ligt sessie {first.order} nog in het "
-                f"verleden. Kies minstens {copy_weeks_default(series)} weken."
+                "weeks": _(
+                    "Met %(weeks)s weken verschuiven ligt sessie %(order)s nog in het "
+                    "verleden. Kies minstens %(minimum)s weken."
+                )
+                % {"weeks": weeks, "order": first.order, "minimum": copy_weeks_default(series)}
             }
         )
     copy = _create_series(
@@ -329,7 +340,9 @@ class SessionDetails:
 
 DETAIL_FIELDS = tuple(field.name for field in dataclasses.fields(SessionDetails))
 TIME_FIELDS = ("starts_at", "ends_at")
-ORDER_TAKEN = "Er is al een sessie met nummer {order} in deze reeks. Kies een ander nummer."
+ORDER_TAKEN = gettext_lazy(
+    "Er is al een sessie met nummer %(order)s in deze reeks. Kies een ander nummer."
+)
 
 
 @dataclass(frozen=True)
@@ -383,13 +396,15 @@ def _meeting_url_error(url: str) -> str | None:
     if not url:
         return None
     if len(url) > URL_LENGTH:
-        return f"De link mag maximaal {URL_LENGTH} tekens hebben."
+        return _("De link mag maximaal %(limit_value)d tekens hebben.") % {
+            "limit_value": URL_LENGTH
+        }
     if url.lower().startswith("http://"):
-        return "Gebruik een beveiligde link: die begint met https://, niet met http://."
+        return _("Gebruik een beveiligde link: die begint met https://, niet met http://.")
     try:
         _is_https_url(url)
     except ValidationError:
-        return "Dit is geen goede link. Plak de hele link, die begint met https://."
+        return _("Dit is geen goede link. Plak de hele link, die begint met https://.")
     return None
 
 
@@ -402,47 +417,51 @@ def _validate(
     now = timezone.now()
     old = SessionDetails.of(session) if session else None
     if not details.title:
-        errors["title"] = "Vul een titel in."
+        errors["title"] = _("Vul een titel in.")
     if details.order is not None:
         if not 1 <= details.order <= MAX_ORDER:
-            errors["order"] = f"Kies een nummer van 1 tot en met {MAX_ORDER}."
+            errors["order"] = _("Kies een nummer van 1 tot en met %(limit)s.") % {
+                "limit": MAX_ORDER
+            }
         else:
             taken = series.sessions.filter(order=details.order)
             if session is not None:
                 taken = taken.exclude(pk=session.pk)
             if taken.exists():
-                errors["order"] = ORDER_TAKEN.format(order=details.order)
+                errors["order"] = ORDER_TAKEN % {"order": details.order}
     started = session is not None and session.has_started
     times_changed = old is None or (old.starts_at, old.ends_at) != (
         details.starts_at,
         details.ends_at,
     )
     if started and times_changed:
-        errors["starts_at"] = (
+        errors["starts_at"] = _(
             "Deze sessie is al begonnen: de datum en de tijden kunnen niet meer veranderen."
         )
     elif times_changed:
         if details.ends_at <= details.starts_at:
-            errors["ends_at"] = "De eindtijd moet na de begintijd liggen."
+            errors["ends_at"] = _("De eindtijd moet na de begintijd liggen.")
         if details.starts_at <= now:
-            errors["starts_at"] = (
+            errors["starts_at"] = _(
                 "Deze datum en tijd zijn al voorbij. Kies een moment dat nog moet komen."
             )
         elif details.starts_at > now + MAX_AHEAD:
-            errors["starts_at"] = "Deze datum ligt meer dan tien jaar vooruit. Klopt het jaartal?"
+            errors["starts_at"] = _(
+                "Deze datum ligt meer dan tien jaar vooruit. Klopt het jaartal?"
+            )
     if started and details.capacity != old.capacity:
-        errors["capacity"] = "Deze sessie is al begonnen: het aantal plaatsen ligt vast."
+        errors["capacity"] = _("Deze sessie is al begonnen: het aantal plaatsen ligt vast.")
     elif details.capacity is not None and not 1 <= details.capacity <= MAX_CAPACITY:
-        errors["capacity"] = (
-            f"Vul een aantal plaatsen in van 1 tot en met {MAX_CAPACITY}, of laat het veld "
+        errors["capacity"] = _(
+            "Vul een aantal plaatsen in van 1 tot en met %(limit)s, of laat het veld "
             "leeg voor geen maximum."
-        )
+        ) % {"limit": MAX_CAPACITY}
     if url_error := _meeting_url_error(details.meeting_url):
         errors["meeting_url"] = url_error
     for name in ("title", "speaker"):
         limit = Session._meta.get_field(name).max_length
         if len(getattr(details, name)) > limit and name not in errors:
-            errors[name] = f"Maximaal {limit} tekens."
+            errors[name] = _max_characters(limit)
     if errors:
         raise ValidationError(errors)
 
@@ -455,7 +474,7 @@ def session_next_order(series: SessionSeries) -> int:
 
 def _order_taken(details: SessionDetails) -> ValidationError:
     """For the moment when another organiser took the number just before the save."""
-    return ValidationError({"order": ORDER_TAKEN.format(order=details.order)})
+    return ValidationError({"order": ORDER_TAKEN % {"order": details.order}})
 
 
 @transaction.atomic
@@ -506,7 +525,7 @@ def session_update(
     require_organiser(actor)
     session = Session.objects.select_for_update().select_related("series").get(pk=session.pk)
     if session.is_cancelled:
-        raise ValidationError("Deze sessie is afgelast. Je kunt hem niet meer wijzigen.")
+        raise ValidationError(_("Deze sessie is afgelast. Je kunt hem niet meer wijzigen."))
     details = details.tidied()
     if details.order is None:
         details = dataclasses.replace(details, order=session.order)

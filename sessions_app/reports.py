@@ -21,6 +21,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.spreadsheet import AMSTERDAM, spreadsheet, spreadsheet_date
@@ -53,23 +55,29 @@ class SeatState:
 def seat_state(seat: Seat, session: Session, place: int | None = None) -> SeatState:
     """``place``: the seat's place on the session's waiting list, if it is waiting."""
     if seat.status == Seat.Status.CANCELLED:
-        return SeatState("afgemeld", "AF", "cancelled")
+        return SeatState(_("afgemeld"), "AF", "cancelled")
     if seat.status == Seat.Status.WAITING:
-        return SeatState(f"wachtlijst, plaats {place}", f"W{place}", "waiting")
+        label = _("wachtlijst, plaats %(place)s") % {"place": place}
+        return SeatState(label, f"W{place}", "waiting")
     if seat.attended_at is not None:
-        return SeatState("aanwezig", "AW", "attended")
+        return SeatState(_("aanwezig"), "AW", "attended")
     if session.has_ended and not session.is_cancelled and session.attendance_recorded:
-        return SeatState("niet aanwezig", "NA", "absent")
-    return SeatState("bevestigd", "B", "confirmed")
+        return SeatState(_("niet aanwezig"), "NA", "absent")
+    return SeatState(_("bevestigd"), "B", "confirmed")
 
 
 # The codes in the overview, explained once above the table.
 STATE_LEGEND = [
-    ("B", "bevestigd"),
-    ("W1, W2, …", "op de wachtlijst, met de plaats op de lijst"),
-    ("AF", "afgemeld"),
-    ("AW", "aanwezig"),
-    ("NA", "niet aanwezig (de aanwezigheid is bijgehouden en deze persoon is niet aangevinkt)"),
+    ("B", gettext_lazy("bevestigd")),
+    ("W1, W2, …", gettext_lazy("op de wachtlijst, met de plaats op de lijst")),
+    ("AF", gettext_lazy("afgemeld")),
+    ("AW", gettext_lazy("aanwezig")),
+    (
+        "NA",
+        gettext_lazy(
+            "niet aanwezig (de aanwezigheid is bijgehouden en deze persoon is niet aangevinkt)"
+        ),
+    ),
 ]
 
 
@@ -153,7 +161,12 @@ def session_column_header(session: Session) -> str:
     return f"{session.order}. {session.title} ({date})"
 
 
-PERSON_HEADER = ["naam", "e-mailadres", "organisatie", "functie"]
+PERSON_HEADER = [
+    gettext_lazy("naam"),
+    gettext_lazy("e-mailadres"),
+    gettext_lazy("organisatie"),
+    gettext_lazy("functie"),
+]
 
 
 @transaction.atomic
@@ -165,7 +178,7 @@ def series_registrations_export(*, series: SessionSeries, actor: AbstractUser) -
     report = series_registrations(series)
     header = [
         *PERSON_HEADER,
-        "aangemeld op",
+        _("aangemeld op"),
         *(session_column_header(session) for session in report.sessions),
     ]
     rows = [
@@ -227,7 +240,8 @@ def session_registrations_export(*, session: Session, actor: AbstractUser) -> st
         target_label=f"{session.series.title}: {session}",
         data={"rows": len(rows)},
     )
-    return spreadsheet([[*PERSON_HEADER, "status", "aangemeld op"], *(row for _, row in rows)])
+    header = [*PERSON_HEADER, _("status"), _("aangemeld op")]
+    return spreadsheet([header, *(row for _order, row in rows)])
 
 
 # --- Co-evaluation results -----------------------------------------------------------------
@@ -287,17 +301,20 @@ class EvaluationReport:
     @property
     def response_text(self) -> str:
         if self.session.is_cancelled:
-            return "Deze sessie is afgelast."
+            return _("Deze sessie is afgelast.")
         if self.participants is None:
-            return "Deze sessie is nog niet geweest."
+            return _("Deze sessie is nog niet geweest.")
         if not self.participants:
-            return "Er staat niemand als aanwezig genoteerd."
-        noun = "deelnemer" if self.participants == 1 else "deelnemers"
-        verb = "heeft" if self.count == 1 else "hebben"
-        return (
-            f"{self.count} van {self.participants} {noun} {verb} gereageerd "
-            f"({self.response_rate}%)."
-        )
+            return _("Er staat niemand als aanwezig genoteerd.")
+        # Two counts: the noun follows the participants, the verb the answers.
+        participants = ngettext(
+            "%(count)s deelnemer", "%(count)s deelnemers", self.participants
+        ) % {"count": self.participants}
+        return ngettext(
+            "%(count)s van %(participants)s heeft gereageerd (%(rate)s%%).",
+            "%(count)s van %(participants)s hebben gereageerd (%(rate)s%%).",
+            self.count,
+        ) % {"count": self.count, "participants": participants, "rate": self.response_rate}
 
     @property
     def took_place(self) -> bool:

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.mail import send_after_commit
@@ -147,15 +148,17 @@ def registration_create(
     email = normalise_email(email)
     session_pks = {session.pk for session in sessions}
     if not session_pks:
-        raise ValidationError("Kies minstens één sessie.")
+        raise ValidationError(_("Kies minstens één sessie."))
     now = timezone.now()
     with transaction.atomic():
         locked = _lock_sessions(session_pks)
         closed = [s for s in locked if s.series_id != series.pk or not s.is_open]
         if closed or len(locked) != len(session_pks):
             raise ValidationError(
-                "Voor een of meer gekozen sessies kun je je niet meer aanmelden. "
-                "Kies opnieuw uit de sessies die nog open zijn."
+                _(
+                    "Voor een of meer gekozen sessies kun je je niet meer aanmelden. "
+                    "Kies opnieuw uit de sessies die nog open zijn."
+                )
             )
         registration = _registration_for(series, email, name, organisation, role, user, now)
         new_seats = []
@@ -229,7 +232,7 @@ def seat_cancel(
         if not seat.is_active:
             return None
         if session.has_started:
-            raise ValidationError("Deze sessie is al begonnen. Afmelden kan niet meer.")
+            raise ValidationError(_("Deze sessie is al begonnen. Afmelden kan niet meer."))
         was_confirmed = seat.is_confirmed
         seat.session = session  # the locked row: its SEQUENCE is current
         seat.status, seat.status_changed_at = Seat.Status.CANCELLED, timezone.now()
@@ -304,14 +307,14 @@ def session_cancel(*, session: Session, message: str, actor: AbstractUser) -> in
     require_organiser(actor)
     message = message.strip()
     if not message:
-        raise ValidationError("Schrijf een bericht voor de deelnemers.")
+        raise ValidationError(_("Schrijf een bericht voor de deelnemers."))
     with transaction.atomic():
         (session,) = _lock_sessions([session.pk])
         if session.is_cancelled:
-            raise ValidationError("Deze sessie is al afgelast.")
+            raise ValidationError(_("Deze sessie is al afgelast."))
         if session.has_started:
             raise ValidationError(
-                "Deze sessie is al begonnen of voorbij: afgelasten kan niet meer."
+                _("Deze sessie is al begonnen of voorbij: afgelasten kan niet meer.")
             )
         session.status = Session.Status.CANCELLED  # saving raises the calendar SEQUENCE
         session.save(update_fields=["status", "updated_at"])
@@ -345,19 +348,24 @@ def session_capacity_change(
     promoted seats."""
     require_organiser(actor)
     if capacity is not None and capacity < 0:
-        raise ValidationError("Het aantal plaatsen kan niet negatief zijn.")
+        raise ValidationError(_("Het aantal plaatsen kan niet negatief zijn."))
     if capacity is not None and capacity > MAX_CAPACITY:
-        raise ValidationError(f"Zoveel plaatsen heeft geen online sessie: maximaal {MAX_CAPACITY}.")
+        raise ValidationError(
+            _("Zoveel plaatsen heeft geen online sessie: maximaal %(limit_value)s.")
+            % {"limit_value": MAX_CAPACITY}
+        )
     with transaction.atomic():
         (session,) = _lock_sessions([session.pk])
         if session.is_cancelled:
             raise ValidationError(
-                "Deze sessie is afgelast: het aantal plaatsen kan niet meer veranderen."
+                _("Deze sessie is afgelast: het aantal plaatsen kan niet meer veranderen.")
             )
         if session.has_started:
             raise ValidationError(
-                "Deze sessie is al begonnen of voorbij: het aantal plaatsen kan niet meer "
-                "veranderen."
+                _(
+                    "Deze sessie is al begonnen of voorbij: het aantal plaatsen kan niet meer "
+                    "veranderen."
+                )
             )
         old = session.capacity
         session.capacity = capacity
@@ -485,9 +493,9 @@ def evaluation_create(*, seat: Seat, score: int, keep: str = "", improve: str = 
     with transaction.atomic():
         seat = Seat.objects.select_for_update().select_related("session").get(pk=seat.pk)
         if not seat.was_attended:
-            raise ValidationError("Je kunt alleen een sessie beoordelen waar je bij was.")
+            raise ValidationError(_("Je kunt alleen een sessie beoordelen waar je bij was."))
         if Evaluation.objects.filter(seat=seat).exists():
-            raise ValidationError("Je hebt deze sessie al beoordeeld. Dank je wel!")
+            raise ValidationError(_("Je hebt deze sessie al beoordeeld. Dank je wel!"))
         evaluation = Evaluation(
             session=seat.session, seat=seat, score=score, keep=keep.strip(), improve=improve.strip()
         )

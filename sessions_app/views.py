@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
@@ -25,7 +27,7 @@ from sessions_app.forms import (
 )
 from sessions_app.models import Certificate, Registration, Seat, Session, SessionSeries
 
-SESSIONS = ("Sessies", "sessions:series_list")
+SESSIONS = (gettext_lazy("Sessies"), "sessions:series_list")
 
 
 def sessions_trail(*items):
@@ -53,7 +55,7 @@ class SeriesListView(BreadcrumbsMixin, TemplateView):
     is paged, so the page stays small however many series there are."""
 
     template_name = "sessions_app/series_list.html"
-    breadcrumb_label = "Sessies"
+    breadcrumb_label = gettext_lazy("Sessies")
     per_page = 20
 
     def get_context_data(self, **kwargs):
@@ -98,7 +100,7 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
     form_class = RegistrationForm
     rate_scope = "session-registration"
     rate_limit = 10
-    rate_limit_message = (
+    rate_limit_message = gettext_lazy(
         "Er zijn vanaf jouw adres in korte tijd veel aanmeldingen gedaan. Probeer het "
         "over een uur opnieuw."
     )
@@ -128,7 +130,7 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
 
     def get_breadcrumbs(self):
         return sessions_trail(
-            (self.series.title, self.series.get_absolute_url()), ("Aanmelden", None)
+            (self.series.title, self.series.get_absolute_url()), (_("Aanmelden"), None)
         )
 
     def get_context_data(self, **kwargs):
@@ -180,7 +182,7 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return sessions_trail(
-            (self.series.title, self.series.get_absolute_url()), ("Aangemeld", None)
+            (self.series.title, self.series.get_absolute_url()), (_("Aangemeld"), None)
         )
 
     def outcome(self):
@@ -304,7 +306,7 @@ class RegistrationAddView(RegistrationView):
             except ValidationError as error:
                 form.add_error("sessions", error)
             else:
-                messages.success(request, "Je aanmelding is bijgewerkt. Je krijgt een e-mail.")
+                messages.success(request, _("Je aanmelding is bijgewerkt. Je krijgt een e-mail."))
                 return redirect(registration)
         return self.render_to_response(self.get_context_data(add_form=form))
 
@@ -322,7 +324,9 @@ class SeatCancelView(PersonalMixin, View):
                 messages.error(request, message)
         else:
             messages.success(
-                request, f"Je bent afgemeld voor '{seat.session.title}'. Je krijgt een e-mail."
+                request,
+                _("Je bent afgemeld voor '%(title)s'. Je krijgt een e-mail.")
+                % {"title": seat.session.title},
             )
         return redirect(self.registration)
 
@@ -352,7 +356,7 @@ class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
         )
 
     def get_breadcrumbs(self):
-        return sessions_trail(("Co-evaluatie", None))
+        return sessions_trail((_("Co-evaluatie"), None))
 
     def form_valid(self, form):
         try:
@@ -360,7 +364,7 @@ class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, "Dank je wel! Je antwoorden helpen de volgende sessies.")
+        messages.success(self.request, _("Dank je wel! Je antwoorden helpen de volgende sessies."))
         return redirect(self.registration)
 
 
@@ -370,7 +374,7 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     template_name = "sessions_app/my_registrations.html"
 
     def get_breadcrumbs(self):
-        return sessions_trail(("Mijn aanmeldingen", None))
+        return sessions_trail((_("Mijn aanmeldingen"), None))
 
     def get_context_data(self, **kwargs):
         registrations = (
@@ -417,7 +421,7 @@ class CertificateVerifyView(BreadcrumbsMixin, TemplateView):
     nothing more. Never cached (a change of attendance shows at once), never indexed."""
 
     template_name = "sessions_app/certificate_verify.html"
-    breadcrumb_label = "Deelnamebewijs controleren"
+    breadcrumb_label = gettext_lazy("Deelnamebewijs controleren")
 
     def get(self, request, code):
         certificate = (

@@ -39,3 +39,27 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}"
+
+
+@pytest.fixture(autouse=True)
+def mails_in_plain_dutch(request):
+    """Every mail any test sends is read for the words of ``tests/plain_language.txt``:
+    the subject and the text, without what a test typed in as a member
+    (``@pytest.mark.member_text("…")`` names those words)."""
+    yield
+    from django.core import mail
+
+    from tests.plain_language import find_jargon
+
+    outbox = getattr(mail, "outbox", [])
+
+    allowed = {
+        word.lower() for marker in request.node.iter_markers("member_text") for word in marker.args
+    }
+    found = [
+        f"{message.subject!r}: {word}"
+        for message in outbox
+        for word in find_jargon(f"{message.subject}\n{message.body}")
+        if word.split("'")[1].lower() not in allowed
+    ]
+    assert not found, "mail not in plain Dutch:\n" + "\n".join(found)

@@ -361,6 +361,7 @@ def test_production_with_object_storage_passes_the_deploy_check(tmp_path):
         "DEBUG": "false",
         "SECRET_KEY": "k3Y-" + "x9Qm7-Lp2Zr8tW4vN6bC1dF5gH0jK" * 2,
         "ALLOWED_HOSTS": "cocreatie.example.nl",
+        "CONTACT_EMAIL": "contact@cocreatie.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "STATIC_ROOT": str(tmp_path / "static"),
         "EMAIL_HOST": "",

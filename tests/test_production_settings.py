@@ -24,6 +24,7 @@ def run(args, tmp_path, **env):
         "DEBUG": "false",
         "SECRET_KEY": STRONG_KEY,
         "ALLOWED_HOSTS": "cocreatie.example.nl",
+        "CONTACT_EMAIL": "contact@cocreatie.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "EMAIL_HOST": "",
         "STATIC_ROOT": str(tmp_path / "static"),
@@ -50,6 +51,11 @@ def run(args, tmp_path, **env):
         ({"SECRET_KEY": "django-insecure-" + "a1b2c3d4e5" * 6}, "default or weak key"),
         ({"SECRET_KEY": "too-short-but-random-9f8e7d"}, "default or weak key"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set"),
+        ({"CONTACT_EMAIL": ""}, "CONTACT_EMAIL must be set"),
+        (
+            {"CONTACT_EMAIL": "noreply@cocreatie.example.nl"},
+            "not the sender address",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_real_secrets(tmp_path, env, message):

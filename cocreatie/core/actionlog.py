@@ -7,10 +7,13 @@ step, so the row commits or rolls back with the step itself.
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import pre_delete
+from django.utils.translation import gettext_lazy
 
+from cocreatie.core.i18n import source_text
 from cocreatie.core.models import ActionLog
 
-FORMER_MEMBER = "voormalig lid"
+# Shown in the language of the page; stored in the log in Dutch (``source_text``).
+FORMER_MEMBER = gettext_lazy("voormalig lid")
 
 _verbs: dict[str, str] = {}
 
@@ -46,11 +49,11 @@ def log_action(
 
 def forget_subject(target) -> None:
     """``target`` (a member) is deleted: keep the steps, not what named them."""
-    ActionLog.objects.for_target(target).update(target_label=FORMER_MEMBER)
+    ActionLog.objects.for_target(target).update(target_label=source_text(FORMER_MEMBER))
 
 
 def _actor_deleted(sender, instance, **kwargs):
-    ActionLog.objects.filter(actor=instance).update(actor_label=FORMER_MEMBER)
+    ActionLog.objects.filter(actor=instance).update(actor_label=source_text(FORMER_MEMBER))
 
 
 def connect_signals() -> None:

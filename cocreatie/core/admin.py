@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from cocreatie.core.models import ActionLog, Follow, Notification
 
@@ -43,12 +44,16 @@ def service_action(*, name: str, description: str, apply, form_class=None):
             try:
                 apply(request, obj, **data)
             except (ValidationError, PermissionDenied) as error:
-                reasons = getattr(error, "messages", None) or ["Dat mag je niet."]
+                reasons = getattr(error, "messages", None) or [_("Dat mag je niet.")]
                 modeladmin.message_user(request, f"{obj}: {' '.join(reasons)}", messages.ERROR)
             else:
                 done += 1
         if done:
-            modeladmin.message_user(request, f"{description}: {done} × gelukt.", messages.SUCCESS)
+            modeladmin.message_user(
+                request,
+                _("%(action)s: %(count)s × gelukt.") % {"action": description, "count": done},
+                messages.SUCCESS,
+            )
         return None
 
     action.__name__ = name

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CoreConfig(AppConfig):
@@ -29,7 +30,9 @@ class CoreConfig(AppConfig):
             model = ContentType.objects.get_for_id(item.content_type_id).model_class()
             return content.static_scopes_for(model)
 
-        following.register(Tag, key="tag", label="Tag", plural="Tags", order=30)
+        following.register(
+            Tag, key="tag", label=gettext_lazy("Tag"), plural=gettext_lazy("Tags"), order=30
+        )
 
         content.register(Tag, scopes=(pagecache.SITE,))
         # A renamed tag is found under its new name.

@@ -26,7 +26,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core import notifications
 from cocreatie.core.mail import send_after_commit
@@ -40,8 +40,8 @@ TEMPLATE = "digest"
 MAX_ITEMS = 50
 LATE_COMMIT_MARGIN = timedelta(hours=1)
 # Headings for notifications without a group of their own.
-OWN_GROUP = "Je eigen bijdragen"
-OTHER_GROUP = "Verder nieuw voor jou"
+OWN_GROUP = gettext_lazy("Je eigen bijdragen")
+OTHER_GROUP = gettext_lazy("Verder nieuw voor jou")
 
 
 def _window_start(row: NotificationSettings) -> datetime | None:
@@ -79,7 +79,7 @@ def _sections(items: list[Notification]) -> list[dict]:
     for item in items:
         kind = notifications.get_kind(item.kind)
         own = bool(kind and kind.own)
-        heading = item.group or (OWN_GROUP if own else OTHER_GROUP)
+        heading = item.group or str(OWN_GROUP if own else OTHER_GROUP)
         section = sections.setdefault(heading, {"heading": heading, "own": own, "items": []})
         section["own"] = section["own"] and own
         # ``url`` is a path on this site; the mail needs the whole address.

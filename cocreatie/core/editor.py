@@ -8,6 +8,7 @@ links to http(s) addresses."""
 
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 
 # The buttons of the toolbar, in this order (the names editor.js knows).
 MARKS = ("kopje", "lijstje", "vet", "link")
@@ -15,7 +16,7 @@ MARKS = ("kopje", "lijstje", "vet", "link")
 COMMENT_MARKS = ("lijstje", "vet", "link")
 
 # The administration shows a help text on one line, as plain text.
-FORMATTING_HINT = (
+FORMATTING_HINT = gettext_lazy(
     "Opmaak: ### aan het begin van een regel maakt een kopje. Voor een lijstje: een lege "
     "regel, dan elke regel beginnen met - en een spatie. **vet** wordt vet. "
     "[tekst](https://…) wordt een link. Een lege regel begint een nieuwe alinea."

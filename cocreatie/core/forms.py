@@ -3,6 +3,7 @@ import secrets
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 
 class HoneypotForm(forms.Form):
@@ -11,7 +12,7 @@ class HoneypotForm(forms.Form):
     last field of the form."""
 
     website = forms.CharField(
-        label="Laat dit veld leeg",
+        label=gettext_lazy("Laat dit veld leeg"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )

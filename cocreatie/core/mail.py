@@ -210,8 +210,9 @@ def render_mail(
     template: str, context: dict, to: list[str], *, reply_to=(), attachments=(),
     unsubscribe_url: str = "",
 ) -> EmailMultiAlternatives:  # fmt: skip
-    """``mail/<template>_subject.txt`` and ``mail/<template>.txt``, plain Dutch text,
-    with the same message as HTML as an alternative (``render_html``).
+    """``mail/<template>_subject.txt`` and ``mail/<template>.txt``, plain text in the
+    active language (the request's, or a ``translation.override`` around the call), with
+    the same message as HTML as an alternative (``render_html``).
 
     ``attachments``: (filename, text content, mimetype) triples. ``unsubscribe_url``:
     for notifications only, never for transactional mail; the templates get it as

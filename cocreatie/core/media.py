@@ -23,7 +23,9 @@ from django.core.exceptions import ImproperlyConfigured, SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.formats import get_format
 from django.utils.http import content_disposition_header
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -283,10 +285,11 @@ def delete_after_commit(names: Iterable[str]) -> None:
 
 
 def human_size(size: int) -> str:
-    """A file size as a Dutch reader writes it: ``842 kB``, ``2,4 MB``."""
+    """A file size as a reader writes it in the language of the page: ``842 kB``,
+    ``2,4 MB`` (in English ``2.4 MB``)."""
     size = max(int(size or 0), 0)
     if size < 1000:
-        return f"{size} bytes" if size != 1 else "1 byte"
+        return ngettext("%(size)s byte", "%(size)s bytes", size) % {"size": size}
     if size < 999_500:
         return f"{round(size / 1000)} kB"
     if size < 1000**3:
@@ -297,4 +300,4 @@ def human_size(size: int) -> str:
 def _decimal(value: float) -> str:
     if value >= 100:
         return str(round(value))
-    return f"{value:.1f}".replace(".", ",")
+    return f"{value:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))

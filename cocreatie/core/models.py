@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class SearchDocument(models.Model):
@@ -67,32 +69,32 @@ class OutgoingMail(models.Model):
     refused is tried again later (see ``cocreatie.core.mail``).
     """
 
-    to = models.JSONField("aan")
-    reply_to = models.JSONField("antwoord naar", default=list, blank=True)
-    subject = models.CharField("onderwerp", max_length=300)
-    body = models.TextField("tekst")
+    to = models.JSONField(gettext_lazy("aan"))
+    reply_to = models.JSONField(gettext_lazy("antwoord naar"), default=list, blank=True)
+    subject = models.CharField(gettext_lazy("onderwerp"), max_length=300)
+    body = models.TextField(gettext_lazy("tekst"))
     # The same message as HTML (``mail/_layout.html``); every message has one.
-    html_body = models.TextField("tekst als HTML", blank=True)
+    html_body = models.TextField(gettext_lazy("tekst als HTML"), blank=True)
     # Extra headers, e.g. List-Unsubscribe on notifications (never on transactional mail).
-    headers = models.JSONField("extra kopregels", default=dict, blank=True)
+    headers = models.JSONField(gettext_lazy("extra kopregels"), default=dict, blank=True)
     # [{"filename": ..., "content": <text>, "mimetype": ...}]
-    attachments = models.JSONField("bijlagen", default=list, blank=True)
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
-    sent_at = models.DateTimeField("verstuurd", null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField("pogingen", default=0)
-    last_error = models.TextField("laatste fout", blank=True)
+    attachments = models.JSONField(gettext_lazy("bijlagen"), default=list, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
+    sent_at = models.DateTimeField(gettext_lazy("verstuurd"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(gettext_lazy("pogingen"), default=0)
+    last_error = models.TextField(gettext_lazy("laatste fout"), blank=True)
     # Generated once, when the row is made, and sent with every attempt: a message that
     # is delivered twice after all (see ``cocreatie.core.mail``) is recognisably the same.
-    message_id = models.CharField("Message-ID", max_length=255, blank=True)
+    message_id = models.CharField(gettext_lazy("Message-ID"), max_length=255, blank=True)
     # Set (in a transaction of its own) right before the mail server is contacted: while
     # set and recent, nobody else sends this row, and a worker that dies mid-send leaves
     # a trace instead of a second mail.
-    sending_by = models.CharField("wordt verstuurd door", max_length=200, blank=True)
-    sending_at = models.DateTimeField("versturen begonnen", null=True, blank=True)
+    sending_by = models.CharField(gettext_lazy("wordt verstuurd door"), max_length=200, blank=True)
+    sending_at = models.DateTimeField(gettext_lazy("versturen begonnen"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "uitgaande e-mail"
-        verbose_name_plural = "uitgaande e-mails"
+        verbose_name = gettext_lazy("uitgaande e-mail")
+        verbose_name_plural = gettext_lazy("uitgaande e-mails")
         indexes = [
             models.Index(
                 fields=["created_at"],
@@ -123,29 +125,31 @@ class ActionLog(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="door",
+        verbose_name=gettext_lazy("door"),
     )
     # Shown when there is no actor: empty for the system, "voormalig lid" once deleted.
-    actor_label = models.CharField("door (tekst)", max_length=100, blank=True)
-    verb = models.CharField("actie", max_length=60)
+    actor_label = models.CharField(gettext_lazy("door (tekst)"), max_length=100, blank=True)
+    verb = models.CharField(gettext_lazy("actie"), max_length=60)
     target_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("target_type", "target_id")
     target_label = models.CharField(
-        "onderwerp", max_length=300, help_text="Waar het over ging; blijft na verwijderen."
+        gettext_lazy("onderwerp"),
+        max_length=300,
+        help_text=gettext_lazy("Waar het over ging; blijft na verwijderen."),
     )
-    message = models.TextField("bericht", blank=True)
-    data = models.JSONField("gegevens", default=dict, blank=True)
-    created_at = models.DateTimeField("tijdstip", default=timezone.now)
+    message = models.TextField(gettext_lazy("bericht"), blank=True)
+    data = models.JSONField(gettext_lazy("gegevens"), default=dict, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("tijdstip"), default=timezone.now)
 
     objects = ActionLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "logregel"
-        verbose_name_plural = "logboek"
+        verbose_name = gettext_lazy("logregel")
+        verbose_name_plural = gettext_lazy("logboek")
         indexes = [
             models.Index(
                 fields=["target_type", "target_id", "-created_at"], name="actionlog_target"
@@ -174,12 +178,12 @@ class Follow(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField("sinds", auto_now_add=True)
+    created_at = models.DateTimeField(gettext_lazy("sinds"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "volgen"
-        verbose_name_plural = "volgen"
+        verbose_name = gettext_lazy("volgen")
+        verbose_name_plural = gettext_lazy("volgen")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "content_type", "object_id"], name="follow_once"
@@ -188,7 +192,11 @@ class Follow(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.user} volgt {self.content_type.model} {self.object_id}"
+        return _("%(user)s volgt %(kind)s %(id)s") % {
+            "user": self.user,
+            "kind": self.content_type.model,
+            "id": self.object_id,
+        }
 
 
 class NotificationSettings(models.Model):
@@ -199,17 +207,21 @@ class NotificationSettings(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
     )
-    deliveries = models.JSONField("ontvangen", default=dict, blank=True)
+    deliveries = models.JSONField(gettext_lazy("ontvangen"), default=dict, blank=True)
     # The digest holds notifications created after this moment; each digest moves it on.
-    digest_sent_until = models.DateTimeField("samenvatting verstuurd tot", default=timezone.now)
-    digest_sent_at = models.DateTimeField("laatste samenvatting", null=True, blank=True)
+    digest_sent_until = models.DateTimeField(
+        gettext_lazy("samenvatting verstuurd tot"), default=timezone.now
+    )
+    digest_sent_at = models.DateTimeField(
+        gettext_lazy("laatste samenvatting"), null=True, blank=True
+    )
 
     class Meta:
-        verbose_name = "meldingsvoorkeuren"
-        verbose_name_plural = "meldingsvoorkeuren"
+        verbose_name = gettext_lazy("meldingsvoorkeuren")
+        verbose_name_plural = gettext_lazy("meldingsvoorkeuren")
 
     def __str__(self):
-        return f"Meldingsvoorkeuren van {self.user}"
+        return _("Meldingsvoorkeuren van %(user)s") % {"user": self.user}
 
 
 class Notification(models.Model):
@@ -217,19 +229,19 @@ class Notification(models.Model):
     preference for its kind, mailed at once or in the weekly digest."""
 
     class Delivery(models.TextChoices):
-        MAIL = "mail", "Meteen per mail"
-        DIGEST = "digest", "In de wekelijkse samenvatting"
-        SITE = "site", "Alleen op de site"
+        MAIL = "mail", gettext_lazy("Meteen per mail")
+        DIGEST = "digest", gettext_lazy("In de wekelijkse samenvatting")
+        SITE = "site", gettext_lazy("Alleen op de site")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField("soort", max_length=40)
-    title = models.CharField("wat", max_length=300)
-    text = models.TextField("toelichting", blank=True)
-    url = models.CharField("adres", max_length=500)
+    kind = models.CharField(gettext_lazy("soort"), max_length=40)
+    title = models.CharField(gettext_lazy("wat"), max_length=300)
+    text = models.TextField(gettext_lazy("toelichting"), blank=True)
+    url = models.CharField(gettext_lazy("adres"), max_length=500)
     # Why the member gets it, the heading it is grouped under: "Uitdaging: Draagvlak".
-    group = models.CharField("waarom", max_length=200, blank=True)
+    group = models.CharField(gettext_lazy("waarom"), max_length=200, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
@@ -239,14 +251,15 @@ class Notification(models.Model):
     )
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     target = GenericForeignKey("content_type", "object_id")
-    created_at = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
-    read_at = models.DateTimeField("gelezen", null=True, blank=True)
-    mailed_at = models.DateTimeField("gemaild", null=True, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("tijdstip"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(gettext_lazy("gelezen"), null=True, blank=True)
+    mailed_at = models.DateTimeField(gettext_lazy("gemaild"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "melding"
-        verbose_name_plural = "meldingen"
+        # "melding" is also a report of content (community); here: a notification.
+        verbose_name = pgettext_lazy("notification", "melding")
+        verbose_name_plural = pgettext_lazy("notification", "meldingen")
         indexes = [
             models.Index(fields=["user", "-created_at"]),
             models.Index(

@@ -19,8 +19,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from cocreatie.core.language import unprefixed
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Notification, NotificationSettings
 
@@ -79,7 +81,7 @@ def get_kind(key: str) -> Kind | None:
 
 
 def settings_for(user) -> NotificationSettings:
-    row, _ = NotificationSettings.objects.get_or_create(user=user)
+    row, _created = NotificationSettings.objects.get_or_create(user=user)
     return row
 
 
@@ -141,7 +143,7 @@ def read_unsubscribe_token(token: str):
 
 
 # Other things a mail can unsubscribe from (e.g. relayed questions between members): key →
-# (function(user) that switches it off, Dutch sentence saying what was switched off).
+# (function(user) that switches it off, sentence saying what was switched off).
 _unsubscribe_handlers: dict[str, tuple] = {}
 
 
@@ -151,7 +153,7 @@ def register_unsubscribe(key: str, handler, description: str) -> None:
 
 def unsubscribe_description(key: str) -> str:
     """What the unsubscribe link of a registered non-kind (``register_unsubscribe``)
-    switches off, in Dutch."""
+    switches off, in a sentence."""
     return _unsubscribe_handlers[key][1]
 
 
@@ -163,7 +165,7 @@ def _locked_settings(user) -> NotificationSettings:
 @transaction.atomic
 def unsubscribe(*, user, kind: str) -> str:
     """Switch off the mails of ``kind`` for ``user`` (the notifications stay in the
-    site); returns what was switched off, in a Dutch sentence."""
+    site); returns what was switched off, in a sentence in the language of the page."""
     if kind in _unsubscribe_handlers:
         handler, description = _unsubscribe_handlers[kind]
         handler(user)
@@ -175,16 +177,15 @@ def unsubscribe(*, user, kind: str) -> str:
             **{k.key: Delivery.SITE for k in kinds() if delivery(row, k.key) == Delivery.DIGEST},
         }
         row.save(update_fields=["deliveries"])
-        return (
+        return _(
             "Je krijgt geen wekelijkse samenvatting meer. Wat erin zou staan, zie je nog "
             "wel bij Meldingen op de site."
         )
     row.deliveries = {**row.deliveries, kind: Delivery.SITE}
     row.save(update_fields=["deliveries"])
-    return (
-        f"Je krijgt geen mail meer over: {_kinds[kind].label.lower()}. Je ziet ze nog "
-        "wel bij Meldingen op de site."
-    )
+    return _(
+        "Je krijgt geen mail meer over: %(kind)s. Je ziet ze nog wel bij Meldingen op de site."
+    ) % {"kind": str(_kinds[kind].label).lower()}
 
 
 # --- Notifying ----------------------------------------------------------------------------
@@ -196,7 +197,8 @@ def notify(
 ) -> list[Notification]:  # fmt: skip
     """One notification of ``kind`` for each of ``users`` (user objects or pks; the
     actor and inactive accounts left out), and a mail for those who want it at once.
-    ``url``: a path on this site. ``groups``: user pk → a ``group`` of its own (why this
+    ``url``: a path on this site (stored without a language prefix: the member reads it
+    in their own language). ``groups``: user pk → a ``group`` of its own (why this
     member gets it, e.g. what they follow). ``mail=False``: the caller mails it in a
     message of its own (a statement of reasons), so it is stored as mailed and neither
     mailed again nor put in the digest."""
@@ -219,7 +221,7 @@ def notify(
     made = []
     for user in recipients:
         notification = Notification(
-            user=user, kind=kind, title=title[:300], text=text, url=url,
+            user=user, kind=kind, title=title[:300], text=text, url=unprefixed(url),
             group=(groups or {}).get(user.pk, group)[:200], actor=actor,
             content_type=content_type, object_id=getattr(target, "pk", None), created_at=now,
         )  # fmt: skip
@@ -234,18 +236,21 @@ def notify(
 
 
 def _mail(notification: Notification) -> None:
+    """The mail goes to another member than the one whose request made it: in the site's
+    own language, with addresses without a language prefix."""
     user = notification.user
-    send_after_commit(
-        "notification",
-        {
-            "notification": notification,
-            "kind": _kinds[notification.kind],
-            "preferences_url": preferences_url(),
-            "notifications_url": page_url("list"),
-        },
-        [user.email],
-        unsubscribe_url=unsubscribe_url(user, notification.kind),
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        send_after_commit(
+            "notification",
+            {
+                "notification": notification,
+                "kind": _kinds[notification.kind],
+                "preferences_url": preferences_url(),
+                "notifications_url": page_url("list"),
+            },
+            [user.email],
+            unsubscribe_url=unsubscribe_url(user, notification.kind),
+        )
 
 
 def withdraw(model, pks: Iterable[int], *, keep_kinds: Iterable[str] = ()) -> int:
@@ -256,7 +261,7 @@ def withdraw(model, pks: Iterable[int], *, keep_kinds: Iterable[str] = ()) -> in
     if not pks:
         return 0
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    deleted, _ = (
+    deleted, _by_model = (
         Notification.objects.filter(content_type=content_type, object_id__in=pks)
         .exclude(kind__in=list(keep_kinds))
         .delete()

@@ -30,6 +30,8 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.http import http_date
 
+from cocreatie.core.language import unprefixed
+
 logger = logging.getLogger(__name__)
 
 SITE = "site"
@@ -67,7 +69,9 @@ def known_scope(name: str) -> None:
 
 
 def page_scopes(path: str) -> tuple[str, ...]:
-    """The scopes a page depends on, ``SITE`` always among them, sorted."""
+    """The scopes a page depends on, ``SITE`` always among them, sorted. The same in
+    every language ("/en/community/" depends on what "/community/" depends on)."""
+    path = unprefixed(path)
     matches = [prefix for prefix in _path_scopes if path.startswith(prefix)]
     if matches:
         rule = _path_scopes[max(matches, key=len)]
@@ -130,7 +134,7 @@ def _cacheable_request(request) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and not request.path.startswith(tuple(_never_cached))
+        and not unprefixed(request.path).startswith(tuple(_never_cached))
     )
 
 

@@ -34,11 +34,13 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import BooleanField, Case, Count, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
 from cocreatie.core import dutch
+from cocreatie.core.i18n import source_text
 from cocreatie.core.models import SearchDocument, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -91,7 +93,7 @@ def register(model, *, plural, depends_on=(), children=None):
     the indexed items that show something of an instance (re-indexed with it)."""
     if model not in _registry:
         _registry.append(model)
-    label = model.kind_label
+    label = source_text(model.kind_label)  # a key: Dutch in every language
     _kinds[label] = Kind(label=label, plural=plural, slug=slugify(label))
     for child, attribute in depends_on:
         _dependents[child] = attribute
@@ -193,7 +195,14 @@ def vector_literal(fields) -> str:
 
 
 def document_values(instance) -> dict:
-    """The column values of ``instance``'s search row (its text analysed)."""
+    """The column values of ``instance``'s search row (its text analysed), in the site's
+    own language whatever the language of the request that saved it: its address without
+    a language prefix, its kind by its Dutch name (the key of the kind facet)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _document_values(instance)
+
+
+def _document_values(instance) -> dict:
     summary = getattr(instance, "search_summary", None)
     summary_text = summary() if summary else instance.summary
     tags = getattr(instance, "tags", None)
@@ -202,7 +211,7 @@ def document_values(instance) -> dict:
     phases = getattr(instance, "search_phases", None)
     body = clean_text(instance.search_text())
     values = {
-        "kind": instance.kind_label,
+        "kind": source_text(instance.kind_label),
         "title": clean_text(instance.title)[:300],
         "summary": clean_text(instance.summary),
         "body": body,
@@ -513,12 +522,18 @@ def index_scans():
 
     For a word in nearly every item the planner prefers to scan the whole table, which
     unpacks every row's vector to test it; the index answers the match without reading
-    a vector (ten times faster at 100,000 items). The setting is local to the
-    transaction and put back afterwards, for a caller that is already in one."""
+    a vector (ten times faster at 100,000 items). The setting lasts until the end of the
+    transaction: one statement in a transaction of its own, and put back afterwards
+    within a caller's transaction."""
     if connection.vendor != "postgresql":
         yield
         return
+    nested = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
+        if not nested:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+            return
         cursor.execute(
             "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
         )

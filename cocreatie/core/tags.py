@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.db.models.signals import pre_save
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from taggit.forms import TagField
 from taggit.models import Tag
 
@@ -74,16 +75,16 @@ MAX_LENGTH = 100
 
 
 def tag_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be a tag, in Dutch for the person who typed it; None if it can."""
+    """Why ``name`` cannot be a tag, for the person who typed it (in the language of the
+    page); None if it can."""
     if not any(character.isalnum() for character in name):
-        return (
-            f"De tag ‘{name}’ heeft geen letters of cijfers. Laat hem weg of kies een ander woord."
-        )
+        return _(
+            "De tag ‘%(name)s’ heeft geen letters of cijfers. Laat hem weg of kies een ander woord."
+        ) % {"name": name}
     if len(name) > MAX_LENGTH:
-        return (
-            f"De tag ‘{name[:30]}…’ is te lang: maximaal {MAX_LENGTH} tekens. "
-            "Kies een korter woord."
-        )
+        return _(
+            "De tag ‘%(start)s…’ is te lang: maximaal %(max)s tekens. Kies een korter woord."
+        ) % {"start": name[:30], "max": MAX_LENGTH}
     return None
 
 

@@ -8,6 +8,8 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core import ratelimit
 
@@ -40,7 +42,7 @@ class BreadcrumbsMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         trail = self.get_breadcrumbs()
-        context["breadcrumbs"] = [("Home", reverse("home")), *trail] if trail else []
+        context["breadcrumbs"] = [(_("Home"), reverse("home")), *trail] if trail else []
         return context
 
 
@@ -92,7 +94,7 @@ class OnceOnlyMixin:
     went (a double click, a reload after a slow answer)."""
 
     once_timeout = 24 * 60 * 60
-    once_message = "Dit had je al verstuurd. Het staat er één keer."
+    once_message = gettext_lazy("Dit had je al verstuurd. Het staat er één keer.")
 
     def create_once(self, form, make, *, fallback: str, url=None):
         """``make()`` creates and returns the item, once per form token. Returns

@@ -1,6 +1,7 @@
 """``{% load documents %}``: what a list of documents says about each file."""
 
 from django import template
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cocreatie.core import media
@@ -14,4 +15,4 @@ def document_facts(document) -> str:
     pages = ngettext("%(count)d pagina", "%(count)d pagina's", document.page_count) % {
         "count": document.page_count
     }
-    return f"PDF, {pages}, {media.human_size(document.size)}"
+    return _("PDF, %(pages)s, %(size)s") % {"pages": pages, "size": media.human_size(document.size)}

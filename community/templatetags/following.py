@@ -9,6 +9,7 @@ says what following brings.
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy
 
 from cocreatie.core.following import is_following, key_of
 from community import notifications
@@ -18,12 +19,14 @@ register = template.Library()
 
 # What following brings, per kind of thing (the line under the button).
 EXPLANATIONS = {
-    Case: "Je krijgt bericht als iemand reageert.",
-    Organisation: "Je krijgt bericht bij een nieuw praktijkverhaal van deze organisatie.",
-    Profile: "Je krijgt bericht als dit lid een nieuw praktijkverhaal publiceert.",
+    Case: gettext_lazy("Je krijgt bericht als iemand reageert."),
+    Organisation: gettext_lazy(
+        "Je krijgt bericht bij een nieuw praktijkverhaal van deze organisatie."
+    ),
+    Profile: gettext_lazy("Je krijgt bericht als dit lid een nieuw praktijkverhaal publiceert."),
 }
-SERIES_EXPLANATION = "Je krijgt bericht als er een nieuwe ronde van deze reeks komt."
-DEFAULT_EXPLANATION = "Je krijgt bericht bij een nieuw praktijkverhaal hierover."
+SERIES_EXPLANATION = gettext_lazy("Je krijgt bericht als er een nieuwe ronde van deze reeks komt.")
+DEFAULT_EXPLANATION = gettext_lazy("Je krijgt bericht bij een nieuw praktijkverhaal hierover.")
 
 
 def _explanation(obj) -> str:

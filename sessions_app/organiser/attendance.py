@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from cocreatie.core.forms import ModelChoicesField
@@ -42,10 +44,10 @@ class AttendanceForm(forms.Form):
     and stay ticked."""
 
     present = SeatChoiceField(
-        label="Wie was er?",
+        label=gettext_lazy("Wie was er?"),
         queryset=Seat.objects.none(),
         required=False,
-        help_text="Vink aan wie er was. Wie je niet aanvinkt, telt als afwezig.",
+        help_text=gettext_lazy("Vink aan wie er was. Wie je niet aanvinkt, telt als afwezig."),
         error_messages={
             "invalid_choice": attendance.NOT_A_PARTICIPANT,
             "invalid_pk_value": attendance.NOT_A_PARTICIPANT,
@@ -58,7 +60,7 @@ class AttendanceForm(forms.Form):
         field.queryset = seats
         field.widget.locked = locked = frozenset(locked)
         if locked:
-            field.help_text = (
+            field.help_text = _(
                 "Vink aan wie er nog bij moet. Wie al was aangevinkt, blijft aangevinkt: "
                 "de sessie is meer dan 14 dagen geleden."
             )
@@ -77,7 +79,7 @@ class AttendanceView(OrganiserPageMixin, SessionObjectMixin, TemplateView):
     template_name = "sessions_app/organiser/attendance.html"
 
     def get_breadcrumbs(self):
-        return session_trail(self.session, ("Aanwezigheid", None))
+        return session_trail(self.session, (_("Aanwezigheid"), None))
 
     def seats(self):
         return (
@@ -129,5 +131,8 @@ class AttendanceView(OrganiserPageMixin, SessionObjectMixin, TemplateView):
 
 
 def _done(result: attendance.AttendanceResult) -> str:
-    present = "1 deelnemer" if result.present == 1 else f"{result.present} deelnemers"
-    return f"De aanwezigheid is opgeslagen: {present} aanwezig."
+    return ngettext(
+        "De aanwezigheid is opgeslagen: %(count)s deelnemer aanwezig.",
+        "De aanwezigheid is opgeslagen: %(count)s deelnemers aanwezig.",
+        result.present,
+    ) % {"count": result.present}

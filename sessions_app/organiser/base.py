@@ -4,13 +4,23 @@ workspace."""
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
 from cocreatie.core.views import BreadcrumbsMixin
 from community.permissions import OrganiserRequiredMixin
 from sessions_app.models import Session, SessionSeries
 
-WORKSPACE = "Organiseren"
+WORKSPACE = gettext_lazy("Organiseren")
+
+
+def promoted_message(count: int) -> str:
+    """What an organiser reads when people moved up from the waiting list."""
+    return ngettext(
+        "%(count)s deelnemer van de wachtlijst is nu aangemeld en krijgt een e-mail.",
+        "%(count)s deelnemers van de wachtlijst zijn nu aangemeld en krijgen een e-mail.",
+        count,
+    ) % {"count": count}
 
 
 def workspace_trail(*items):

@@ -14,6 +14,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
 from sessions_app import messaging
@@ -22,56 +24,63 @@ from sessions_app.models import ParticipantMessage, Session, SessionSeries
 from sessions_app.organiser.base import OrganiserPageMixin, SeriesObjectMixin, series_trail
 
 WHOLE_SERIES = "reeks"
-HISTORY = "Verstuurde berichten"
+HISTORY = gettext_lazy("Verstuurde berichten")
 
 
 def session_choice_label(session: Session) -> str:
     """'2. Ontwerpen — donderdag 11 juni 2027, 13.30 uur (afgelopen)'."""
     start = timezone.localtime(session.starts_at)
-    label = f"{session} — {formats.date_format(start, 'l j F Y')}, {start:%H.%M} uur"
-    state = session.state_label
-    return label if state == "Gepland" else f"{label} ({state.lower()})"
+    label = _("%(session)s — %(day)s, %(time)s uur") % {
+        "session": session,
+        "day": formats.date_format(start, "l j F Y"),
+        "time": f"{start:%H.%M}",
+    }
+    return label if session.is_open else f"{label} ({session.state_label.lower()})"
 
 
 class ParticipantMessageForm(forms.Form):
     group = forms.ChoiceField(
-        label="Wie krijgt het bericht?",
+        label=gettext_lazy("Wie krijgt het bericht?"),
         choices=Group.choices,
         initial=Group.ACTIVE,
         widget=forms.RadioSelect,
-        help_text='"Was aanwezig": wie je hebt aangevinkt bij "Aanwezigheid bijhouden". "Was '
-        'niet aanwezig": wie was aangemeld maar niet is aangevinkt, alleen bij afgelopen '
-        "sessies waarvan je de aanwezigheid hebt bijgehouden.",
+        help_text=gettext_lazy(
+            '"Was aanwezig": wie je hebt aangevinkt bij "Aanwezigheid bijhouden". "Was '
+            'niet aanwezig": wie was aangemeld maar niet is aangevinkt, alleen bij afgelopen '
+            "sessies waarvan je de aanwezigheid hebt bijgehouden."
+        ),
         error_messages={
-            "required": "Kies wie het bericht krijgt.",
-            "invalid_choice": "Kies wie het bericht krijgt.",
+            "required": gettext_lazy("Kies wie het bericht krijgt."),
+            "invalid_choice": gettext_lazy("Kies wie het bericht krijgt."),
         },
     )
     session = forms.ChoiceField(
-        label="Van welke sessie?",
-        help_text="Iemand die bij meer sessies hoort, krijgt het bericht één keer.",
+        label=gettext_lazy("Van welke sessie?"),
+        help_text=gettext_lazy("Iemand die bij meer sessies hoort, krijgt het bericht één keer."),
         error_messages={
-            "required": "Kies een sessie of de hele reeks.",
-            "invalid_choice": "Kies een sessie van deze reeks, of de hele reeks.",
+            "required": gettext_lazy("Kies een sessie of de hele reeks."),
+            "invalid_choice": gettext_lazy("Kies een sessie van deze reeks, of de hele reeks."),
         },
     )
     subject = forms.CharField(
-        label="Onderwerp",
+        label=gettext_lazy("Onderwerp"),
         max_length=messaging.SUBJECT_MAX,
         error_messages={
-            "required": "Vul een onderwerp in.",
-            "max_length": "Het onderwerp mag maximaal %(limit_value)d tekens hebben.",
+            "required": gettext_lazy("Vul een onderwerp in."),
+            "max_length": gettext_lazy("Het onderwerp mag maximaal %(limit_value)d tekens hebben."),
         },
     )
     message = forms.CharField(
-        label="Bericht",
+        label=gettext_lazy("Bericht"),
         max_length=messaging.MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="We zetten er een aanhef met de naam boven, en eronder de link naar de eigen "
-        "aanmeldpagina en waarom iemand deze e-mail krijgt.",
+        help_text=gettext_lazy(
+            "We zetten er een aanhef met de naam boven, en eronder de link naar de eigen "
+            "aanmeldpagina en waarom iemand deze e-mail krijgt."
+        ),
         error_messages={
-            "required": "Schrijf een bericht.",
-            "max_length": "Het bericht mag maximaal %(limit_value)d tekens hebben.",
+            "required": gettext_lazy("Schrijf een bericht."),
+            "max_length": gettext_lazy("Het bericht mag maximaal %(limit_value)d tekens hebben."),
         },
     )
 
@@ -79,7 +88,7 @@ class ParticipantMessageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sessions = {str(s.pk): s for s in series.sessions.order_by("order")}
         self.fields["session"].choices = [
-            (WHOLE_SERIES, "Alle sessies van de reeks"),
+            (WHOLE_SERIES, _("Alle sessies van de reeks")),
             *((pk, session_choice_label(s)) for pk, s in self.sessions.items()),
         ]
         self.fields["session"].initial = WHOLE_SERIES
@@ -90,13 +99,13 @@ class ParticipantMessageForm(forms.Form):
     def clean_subject(self):
         value = " ".join(self.cleaned_data["subject"].split())
         if not value:
-            raise ValidationError("Vul een onderwerp in.")
+            raise ValidationError(_("Vul een onderwerp in."))
         return value
 
     def clean_message(self):
         value = self.cleaned_data["message"].strip()
         if not value:
-            raise ValidationError("Schrijf een bericht.")
+            raise ValidationError(_("Schrijf een bericht."))
         return value
 
 
@@ -105,7 +114,7 @@ class MessageComposeView(OrganiserPageMixin, SeriesObjectMixin, TemplateView):
     preview_template_name = "sessions_app/organiser/message_preview.html"
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Deelnemers mailen", None))
+        return series_trail(self.series, (_("Deelnemers mailen"), None))
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", self.make_form())
@@ -143,20 +152,25 @@ class MessageComposeView(OrganiserPageMixin, SeriesObjectMixin, TemplateView):
 
     def send(self, arguments):
         sent = messaging.participant_message_send(**arguments)
-        done = f"Je bericht gaat naar {messaging.persons(sent.recipient_count)}."
+        done = _("Je bericht gaat naar %(persons)s.") % {
+            "persons": messaging.persons(sent.recipient_count)
+        }
         previewed = self.request.POST.get("previewed", "")
         if previewed.isdigit() and int(previewed) != sent.recipient_count:
-            done += (
-                f" Bij het voorbeeld waren dat er {previewed}: sindsdien heeft iemand zich "
-                "aangemeld of afgemeld."
-            )
+            done += " " + ngettext(
+                "Bij het voorbeeld was dat er %(count)s: sindsdien heeft iemand zich "
+                "aangemeld of afgemeld.",
+                "Bij het voorbeeld waren dat er %(count)s: sindsdien heeft iemand zich "
+                "aangemeld of afgemeld.",
+                int(previewed),
+            ) % {"count": previewed}
         messages.success(self.request, done)
         return redirect(sent.get_absolute_url())
 
 
 def sender_label(user) -> str:
     if user is None:
-        return "voormalig lid"
+        return _("voormalig lid")
     profile = getattr(user, "profile", None)
     return profile.display_name if profile else user.email
 

@@ -14,6 +14,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 
 from cocreatie.core.forms import OnceForm
@@ -25,16 +29,26 @@ from sessions_app.organiser.base import (
     OrganiserPageMixin,
     SeriesObjectMixin,
     SessionObjectMixin,
+    promoted_message,
     series_trail,
     session_trail,
     workspace_trail,
 )
 
-TEXT_HINT = "Een lege regel begint een nieuwe alinea. **vet** en een lijst met - werken ook."
+TEXT_HINT = gettext_lazy(
+    "Een lege regel begint een nieuwe alinea. **vet** en een lijst met - werken ook."
+)
+MAX_CHARACTERS = gettext_lazy("Maximaal %(limit_value)d tekens.")
+
+
+def interpolate_lazy(message, values: dict):
+    """``message % values``, worked out (and so translated) only when it is shown."""
+    return lazy(lambda: message % values, str)()
 
 
 def max_length(limit: int) -> dict:
-    return {"max_length": f"Maximaal {limit} tekens."}
+    """Django fills in ``limit_value``: the field's ``max_length``."""
+    return {"max_length": MAX_CHARACTERS}
 
 
 def add_service_errors(form: forms.Form, error: ValidationError, fields: dict | None = None):
@@ -53,49 +67,64 @@ def add_service_errors(form: forms.Form, error: ValidationError, fields: dict | 
 
 class SeriesForm(OnceForm):
     title = forms.CharField(
-        label="Titel",
+        label=gettext_lazy("Titel"),
         max_length=200,
-        help_text="Van de titel maken we ook het adres van de pagina. Dat adres blijft "
-        "daarna hetzelfde, ook als je de titel verandert.",
-        error_messages={"required": "Vul een titel in.", **max_length(200)},
+        help_text=gettext_lazy(
+            "Van de titel maken we ook het adres van de pagina. Dat adres blijft "
+            "daarna hetzelfde, ook als je de titel verandert."
+        ),
+        error_messages={"required": gettext_lazy("Vul een titel in."), **max_length(200)},
     )
     summary = forms.CharField(
-        label="Korte omschrijving",
+        label=gettext_lazy("Korte omschrijving"),
         max_length=400,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Eén of twee zinnen. Staat in het overzicht van alle reeksen.",
-        error_messages={"required": "Vul een korte omschrijving in.", **max_length(400)},
+        help_text=gettext_lazy("Eén of twee zinnen. Staat in het overzicht van alle reeksen."),
+        error_messages={
+            "required": gettext_lazy("Vul een korte omschrijving in."),
+            **max_length(400),
+        },
     )
     introduction = forms.CharField(
-        label="Inleiding",
+        label=gettext_lazy("Inleiding"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=f"Staat bovenaan de pagina van de reeks. {TEXT_HINT}",
-        error_messages={"required": "Vul een inleiding in.", **max_length(20000)},
+        help_text=format_lazy(
+            "{} {}", gettext_lazy("Staat bovenaan de pagina van de reeks."), TEXT_HINT
+        ),
+        error_messages={"required": gettext_lazy("Vul een inleiding in."), **max_length(20000)},
     )
     organisers = forms.CharField(
-        label="Organisatoren",
+        label=gettext_lazy("Organisatoren"),
         max_length=300,
-        help_text="Bijvoorbeeld: Hogeschool Utrecht en gemeente Nieuwegein.",
-        error_messages={"required": "Vul in wie de reeks organiseert.", **max_length(300)},
+        help_text=gettext_lazy("Bijvoorbeeld: Hogeschool Utrecht en gemeente Nieuwegein."),
+        error_messages={
+            "required": gettext_lazy("Vul in wie de reeks organiseert."),
+            **max_length(300),
+        },
     )
     partner = forms.CharField(
-        label="Partner",
+        label=gettext_lazy("Partner"),
         max_length=300,
         required=False,
         error_messages=max_length(300),
     )
     joining_tips = forms.CharField(
-        label="Tips om mee te doen",
+        label=gettext_lazy("Tips om mee te doen"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Staan in de herinnering met de link naar de sessie, een dag van tevoren. "
-        f"{TEXT_HINT}",
+        help_text=format_lazy(
+            "{} {}",
+            gettext_lazy(
+                "Staan in de herinnering met de link naar de sessie, een dag van tevoren."
+            ),
+            TEXT_HINT,
+        ),
         error_messages=max_length(5000),
     )
     is_published = forms.BooleanField(
-        label="Gepubliceerd: bezoekers zien de reeks en kunnen zich aanmelden",
+        label=gettext_lazy("Gepubliceerd: bezoekers zien de reeks en kunnen zich aanmelden"),
         required=False,
     )
 
@@ -121,7 +150,7 @@ class SeriesCreateView(OnceOnlyMixin, OrganiserPageMixin, FormView):
     form_class = SeriesForm
 
     def get_breadcrumbs(self):
-        return workspace_trail(("Nieuwe reeks", None))
+        return workspace_trail((_("Nieuwe reeks"), None))
 
     def form_valid(self, form):
         try:
@@ -136,9 +165,11 @@ class SeriesCreateView(OnceOnlyMixin, OrganiserPageMixin, FormView):
             return self.form_invalid(form)
         if repeat:
             return repeat
-        done = f'De reeks "{series.title}" is gemaakt. Voeg nu de sessies toe.'
+        done = _('De reeks "%(title)s" is gemaakt. Voeg nu de sessies toe.') % {
+            "title": series.title
+        }
         if not series.is_published:
-            done += " Bezoekers zien de reeks pas als je hem publiceert."
+            done += " " + _("Bezoekers zien de reeks pas als je hem publiceert.")
         messages.success(self.request, done)
         return redirect("sessions:organiser_series", pk=series.pk)
 
@@ -148,7 +179,7 @@ class SeriesUpdateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
     form_class = SeriesForm
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Wijzigen", None))
+        return series_trail(self.series, (_("Wijzigen"), None))
 
     def get_initial(self):
         return SeriesForm.initial_of(self.series)
@@ -165,14 +196,14 @@ class SeriesUpdateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
             add_service_errors(form, error)
             return self.form_invalid(form)
         if not changed:
-            messages.info(self.request, "Je hebt niets veranderd.")
+            messages.info(self.request, _("Je hebt niets veranderd."))
         else:
-            done = "De reeks is opgeslagen."
+            done = _("De reeks is opgeslagen.")
             if "is_published" in changed:
-                done += (
-                    " Hij is nu gepubliceerd: bezoekers zien hem en kunnen zich aanmelden."
+                done += " " + (
+                    _("Hij is nu gepubliceerd: bezoekers zien hem en kunnen zich aanmelden.")
                     if form.cleaned_data["is_published"]
-                    else " Bezoekers zien hem nu niet meer."
+                    else _("Bezoekers zien hem nu niet meer.")
                 )
             messages.success(self.request, done)
         return redirect("sessions:organiser_series", pk=self.series.pk)
@@ -180,21 +211,26 @@ class SeriesUpdateView(OrganiserPageMixin, SeriesObjectMixin, FormView):
 
 class SeriesCopyForm(OnceForm):
     weeks = forms.IntegerField(
-        label="Hoeveel weken later?",
+        label=gettext_lazy("Hoeveel weken later?"),
         widget=forms.NumberInput(
             attrs={"min": 1, "max": plans.MAX_COPY_WEEKS, "inputmode": "numeric"}
         ),
-        help_text="Elke sessie schuift zoveel weken op, op dezelfde dag van de week en op "
-        "dezelfde tijd. 52 weken is een jaar later.",
+        help_text=gettext_lazy(
+            "Elke sessie schuift zoveel weken op, op dezelfde dag van de week en op "
+            "dezelfde tijd. 52 weken is een jaar later."
+        ),
         error_messages={
-            "required": "Vul in hoeveel weken later de nieuwe ronde is.",
-            "invalid": f"Vul een heel getal in, van 1 tot en met {plans.MAX_COPY_WEEKS}.",
+            "required": gettext_lazy("Vul in hoeveel weken later de nieuwe ronde is."),
+            "invalid": interpolate_lazy(
+                gettext_lazy("Vul een heel getal in, van 1 tot en met %(limit)s."),
+                {"limit": plans.MAX_COPY_WEEKS},
+            ),
         },
     )
     title = forms.CharField(
-        label="Titel van de nieuwe ronde",
+        label=gettext_lazy("Titel van de nieuwe ronde"),
         max_length=200,
-        error_messages={"required": "Vul een titel in.", **max_length(200)},
+        error_messages={"required": gettext_lazy("Vul een titel in."), **max_length(200)},
     )
 
 
@@ -203,7 +239,7 @@ class SeriesCopyView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, FormV
     form_class = SeriesCopyForm
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Kopiëren", None))
+        return series_trail(self.series, (_("Kopiëren"), None))
 
     def get_initial(self):
         return {"weeks": plans.copy_weeks_default(self.series), "title": self.series.title}
@@ -237,8 +273,11 @@ class SeriesCopyView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, FormV
             return repeat
         messages.success(
             self.request,
-            f'De nieuwe ronde "{copy.title}" is gemaakt. Hij is nog niet gepubliceerd. Vul '
-            "bij elke sessie de nieuwe link naar de online sessie in.",
+            _(
+                'De nieuwe ronde "%(title)s" is gemaakt. Hij is nog niet gepubliceerd. Vul '
+                "bij elke sessie de nieuwe link naar de online sessie in."
+            )
+            % {"title": copy.title},
         )
         return redirect("sessions:organiser_series", pk=copy.pk)
 
@@ -255,31 +294,31 @@ class PhaseChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-STARTED_HINT = "Deze sessie is al begonnen: dit kan niet meer veranderen."
+STARTED_HINT = gettext_lazy("Deze sessie is al begonnen: dit kan niet meer veranderen.")
 
 
 class SessionForm(OnceForm):
     order = forms.IntegerField(
-        label="Nummer",
+        label=gettext_lazy("Nummer"),
         required=False,
         widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
-        help_text="De plaats van de sessie in de reeks: 1 is de eerste.",
-        error_messages={"invalid": "Vul een heel getal in, zoals 3."},
+        help_text=gettext_lazy("De plaats van de sessie in de reeks: 1 is de eerste."),
+        error_messages={"invalid": gettext_lazy("Vul een heel getal in, zoals 3.")},
     )
     title = forms.CharField(
-        label="Titel",
+        label=gettext_lazy("Titel"),
         max_length=200,
-        error_messages={"required": "Vul een titel in.", **max_length(200)},
+        error_messages={"required": gettext_lazy("Vul een titel in."), **max_length(200)},
     )
     phase = PhaseChoiceField(
-        label="Fase van de routekaart",
+        label=gettext_lazy("Fase van de routekaart"),
         queryset=Phase.objects.published(),
         required=False,
-        empty_label="Geen fase",
-        error_messages={"invalid_choice": "Kies een fase uit de lijst."},
+        empty_label=gettext_lazy("Geen fase"),
+        error_messages={"invalid_choice": gettext_lazy("Kies een fase uit de lijst.")},
     )
     description = forms.CharField(
-        label="Omschrijving",
+        label=gettext_lazy("Omschrijving"),
         max_length=10000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -287,52 +326,56 @@ class SessionForm(OnceForm):
         error_messages=max_length(10000),
     )
     speaker = forms.CharField(
-        label="Gast",
+        label=gettext_lazy("Gast"),
         max_length=300,
         required=False,
-        help_text="Wie vertelt er, van welke organisatie?",
+        help_text=gettext_lazy("Wie vertelt er, van welke organisatie?"),
         error_messages=max_length(300),
     )
     date = forms.DateField(
-        label="Datum",
+        label=gettext_lazy("Datum"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "required": "Vul de datum in.",
-            "invalid": "Vul een datum in, zoals 2027-06-11.",
+            "required": gettext_lazy("Vul de datum in."),
+            "invalid": gettext_lazy("Vul een datum in, zoals 2027-06-11."),
         },
     )
     start_time = forms.TimeField(
-        label="Begintijd",
+        label=gettext_lazy("Begintijd"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
-            "required": "Vul de begintijd in.",
-            "invalid": "Vul een tijd in, zoals 13:30.",
+            "required": gettext_lazy("Vul de begintijd in."),
+            "invalid": gettext_lazy("Vul een tijd in, zoals 13:30."),
         },
     )
     end_time = forms.TimeField(
-        label="Eindtijd",
+        label=gettext_lazy("Eindtijd"),
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         error_messages={
-            "required": "Vul de eindtijd in.",
-            "invalid": "Vul een tijd in, zoals 14:30.",
+            "required": gettext_lazy("Vul de eindtijd in."),
+            "invalid": gettext_lazy("Vul een tijd in, zoals 14:30."),
         },
     )
     capacity = forms.IntegerField(
-        label="Aantal plaatsen",
+        label=gettext_lazy("Aantal plaatsen"),
         required=False,
         widget=forms.NumberInput(attrs={"min": 1, "max": MAX_CAPACITY, "inputmode": "numeric"}),
-        help_text="Leeg: geen maximum. Is de sessie vol, dan komen nieuwe aanmeldingen op de "
-        "wachtlijst. Meer plaatsen: wie op de wachtlijst staat, schuift door en krijgt een "
-        "e-mail.",
-        error_messages={"invalid": "Vul een heel getal in, of laat het veld leeg."},
+        help_text=gettext_lazy(
+            "Leeg: geen maximum. Is de sessie vol, dan komen nieuwe aanmeldingen op de "
+            "wachtlijst. Meer plaatsen: wie op de wachtlijst staat, schuift door en krijgt een "
+            "e-mail."
+        ),
+        error_messages={"invalid": gettext_lazy("Vul een heel getal in, of laat het veld leeg.")},
     )
     meeting_url = forms.CharField(
-        label="Link naar de online sessie",
+        label=gettext_lazy("Link naar de online sessie"),
         max_length=plans.URL_LENGTH,
         required=False,
         widget=forms.URLInput,
-        help_text="Begint met https://. Nooit openbaar: alleen wie is aangemeld krijgt de "
-        "link, een dag van tevoren in de herinnering.",
+        help_text=gettext_lazy(
+            "Begint met https://. Nooit openbaar: alleen wie is aangemeld krijgt de "
+            "link, een dag van tevoren in de herinnering."
+        ),
         error_messages=max_length(plans.URL_LENGTH),
     )
 
@@ -396,7 +439,7 @@ class SessionCreateView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, Fo
     form_class = SessionForm
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Nieuwe sessie", None))
+        return series_trail(self.series, (_("Nieuwe sessie"), None))
 
     def get_initial(self):
         return {"order": plans.session_next_order(self.series)}
@@ -419,7 +462,11 @@ class SessionCreateView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, Fo
             return self.form_invalid(form)
         if repeat:
             return repeat
-        messages.success(self.request, f'Sessie {session.order}, "{session.title}", is toegevoegd.')
+        messages.success(
+            self.request,
+            _('Sessie %(order)s, "%(title)s", is toegevoegd.')
+            % {"order": session.order, "title": session.title},
+        )
         return redirect("sessions:organiser_series", pk=self.series.pk)
 
 
@@ -429,7 +476,7 @@ class SessionUpdateView(OrganiserPageMixin, SessionObjectMixin, FormView):
     form_class = SessionForm
 
     def get_breadcrumbs(self):
-        return session_trail(self.session, ("Wijzigen", None))
+        return session_trail(self.session, (_("Wijzigen"), None))
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "session": self.session}
@@ -443,7 +490,7 @@ class SessionUpdateView(OrganiserPageMixin, SessionObjectMixin, FormView):
         )
 
     def refuse_cancelled(self):
-        messages.error(self.request, "Deze sessie is afgelast. Je kunt hem niet meer wijzigen.")
+        messages.error(self.request, _("Deze sessie is afgelast. Je kunt hem niet meer wijzigen."))
         return redirect("sessions:organiser_session", pk=self.session.pk)
 
     def get(self, request, *args, **kwargs):
@@ -476,18 +523,22 @@ class SessionUpdateView(OrganiserPageMixin, SessionObjectMixin, FormView):
         if result.change.changed:
             messages.success(request, self.done_message(result))
         else:
-            messages.info(request, "Je hebt niets veranderd.")
+            messages.info(request, _("Je hebt niets veranderd."))
         return redirect("sessions:organiser_session", pk=self.session.pk)
 
     @staticmethod
     def done_message(result: plans.SessionUpdateResult) -> str:
         change = result.change
-        done = "De sessie is opgeslagen."
+        done = [_("De sessie is opgeslagen.")]
         if change.recipients:
-            done += f" {change.recipients} deelnemer(s) krijgen een e-mail met de nieuwe gegevens."
-        if result.promoted:
-            done += (
-                f" {result.promoted} deelnemer(s) van de wachtlijst zijn nu aangemeld en "
-                "krijgen een e-mail."
+            done.append(
+                ngettext(
+                    "%(count)s deelnemer krijgt een e-mail met de nieuwe gegevens.",
+                    "%(count)s deelnemers krijgen een e-mail met de nieuwe gegevens.",
+                    change.recipients,
+                )
+                % {"count": change.recipients}
             )
-        return done
+        if result.promoted:
+            done.append(promoted_message(result.promoted))
+        return " ".join(done)

@@ -2,6 +2,7 @@
 spreadsheet), and the co-evaluation results of all its sessions side by side."""
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -20,7 +21,7 @@ class SeriesRegistrationsView(OrganiserPageMixin, SeriesObjectMixin, TemplateVie
     template_name = "sessions_app/organiser/series_registrations.html"
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Aanmeldingen", None))
+        return series_trail(self.series, (_("Aanmeldingen"), None))
 
     def get_context_data(self, **kwargs):
         overview = reports.series_registrations(self.series)
@@ -47,7 +48,7 @@ class SeriesEvaluationView(OrganiserPageMixin, SeriesObjectMixin, TemplateView):
     template_name = "sessions_app/organiser/series_evaluation.html"
 
     def get_breadcrumbs(self):
-        return series_trail(self.series, ("Co-evaluatie", None))
+        return series_trail(self.series, (_("Co-evaluatie"), None))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -4,6 +4,8 @@ number of seats, signing someone off, cancelling, and the list as a spreadsheet.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView
 
@@ -11,7 +13,7 @@ from cocreatie.core.spreadsheet import spreadsheet_response
 from sessions_app import reports, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
 from sessions_app.models import Seat, Session
-from sessions_app.organiser.base import OrganiserPageMixin, series_trail
+from sessions_app.organiser.base import OrganiserPageMixin, promoted_message, series_trail
 
 
 class OrganiserSessionView(OrganiserPageMixin, DetailView):
@@ -75,22 +77,23 @@ class OrganiserSessionActionView(OrganiserSessionView):
         count = services.session_cancel(
             session=self.object, message=message, actor=self.request.user
         )
-        return f"De sessie is afgelast. {count} deelnemer(s) krijgen bericht."
+        return ngettext(
+            "De sessie is afgelast. %(count)s deelnemer krijgt bericht.",
+            "De sessie is afgelast. %(count)s deelnemers krijgen bericht.",
+            count,
+        ) % {"count": count}
 
     def change_capacity(self, *, capacity):
         promoted = services.session_capacity_change(
             session=self.object, capacity=capacity, actor=self.request.user
         )
         done = (
-            "Er is nu geen maximum aantal plaatsen."
+            _("Er is nu geen maximum aantal plaatsen.")
             if capacity is None
-            else f"Het aantal plaatsen is nu {capacity}."
+            else _("Het aantal plaatsen is nu %(capacity)s.") % {"capacity": capacity}
         )
         if promoted:
-            done += (
-                f" {len(promoted)} deelnemer(s) van de wachtlijst zijn nu aangemeld en krijgen "
-                "een e-mail."
-            )
+            done += " " + promoted_message(len(promoted))
         return done
 
 
@@ -104,7 +107,7 @@ class OrganiserSeatCancelView(OrganiserPageMixin, View):
         )
         name = seat.registration.name
         if not seat.is_active:
-            messages.info(request, f"{name} was al afgemeld.")
+            messages.info(request, _("%(name)s was al afgemeld.") % {"name": name})
             return redirect("sessions:organiser_session", pk=pk)
         try:
             promoted = services.seat_cancel(seat=seat, actor=request.user)
@@ -112,9 +115,11 @@ class OrganiserSeatCancelView(OrganiserPageMixin, View):
             for message in error.messages:
                 messages.error(request, message)
         else:
-            done = f"{name} is afgemeld en krijgt een e-mail."
+            done = _("%(name)s is afgemeld en krijgt een e-mail.") % {"name": name}
             if promoted:
-                done += f" {promoted.registration.name} van de wachtlijst is nu aangemeld."
+                done += " " + _("%(name)s van de wachtlijst is nu aangemeld.") % {
+                    "name": promoted.registration.name
+                }
             messages.success(request, done)
         return redirect("sessions:organiser_session", pk=pk)
 

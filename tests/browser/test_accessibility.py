@@ -1,5 +1,6 @@
 """axe-core in the browser on every page type: zero violations of the WCAG 2.0 / 2.1
-A and AA rules, for visitors, members and moderators, forms empty and with errors."""
+A and AA rules, for visitors, members and moderators, forms empty and with errors. Every
+Dutch page state it scans is also read for the words of ``tests/plain_language.txt``."""
 
 import re
 
@@ -15,6 +16,7 @@ from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 from sessions_app.attendance import certificate_issue
 from sessions_app.models import ParticipantMessage, Registration, Seat, SessionSeries
 from tests.browser.test_journeys import log_in, log_out
+from tests.plain_language import page_jargon
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +25,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 class Scanner:
     def __init__(self, site):
-        self.site, self.axe, self.violations = site, Axe(), {}
+        self.site, self.axe, self.violations, self.jargon = site, Axe(), {}, {}
 
     def scan(self, page, label):
         results = self.axe.run(page, options=WCAG)
@@ -33,6 +35,10 @@ class Scanner:
                 f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
                 for v in found
             ]
+        if page.evaluate("document.documentElement.lang") == "nl":
+            words = page_jargon(page.content())
+            if words:
+                self.jargon[label] = words
 
     def visit(self, page, path, status=200):
         response = page.goto(f"{self.site.url}{path}")
@@ -84,7 +90,7 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     scanner.submit_empty(page, "/account/signup/", "Account maken")
     scanner.submit_empty(page, "/sessies/co-creatie-in-het-publieke-domein/aanmelden/", "Aanmelden")
     scanner.submit_empty(page, "/account/login/", "Inloggen")
-    scanner.submit_empty(page, "/account/password/reset/", "Herstel mijn wachtwoord")
+    scanner.submit_empty(page, "/account/password/reset/", "Nieuw wachtwoord aanvragen")
     past = Registration.objects.filter(
         series__slug="co-creatie-in-het-publieke-domein-eerdere-reeks"
     ).first()
@@ -206,6 +212,9 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
 
     assert scanner.violations == {}, "\n".join(
         f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.violations.items()
+    )
+    assert scanner.jargon == {}, "not plain Dutch:\n" + "\n".join(
+        f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.jargon.items()
     )
 
 

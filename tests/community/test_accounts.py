@@ -110,7 +110,7 @@ def test_a_wrong_password_gets_a_clear_message(client):
 
     assert response.status_code == 200
     assert "Fout: Inloggen" in response.content.decode()
-    assert "e-mailadres en/of wachtwoord is niet correct" in response.content.decode()
+    assert "e-mailadres of het wachtwoord klopt niet" in response.content.decode()
 
 
 def test_many_failed_log_ins_are_slowed_down(client):

@@ -174,7 +174,7 @@ def test_a_reply_to_a_comment_of_another_case_is_refused_in_dutch(client, case):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert services.REPLY_OTHER_CASE in page
+    assert str(services.REPLY_OTHER_CASE) in page
     assert "Mijn antwoord, met zorg getypt." in page  # nothing typed is lost
     assert not Comment.objects.filter(body__startswith="Mijn antwoord").exists()
     # Sent again, the text becomes a comment of its own: the refused parent is gone.

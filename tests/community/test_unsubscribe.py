@@ -196,13 +196,13 @@ def test_the_link_in_a_relayed_question_stops_questions(member, provider):
     member.profile.accepts_questions = True
     member.profile.save()
     url = notifications.unsubscribe_url(member, questions.UNSUBSCRIBE_KEY)
-    assert questions.UNSUBSCRIBE_DESCRIPTION in page_text(
+    assert str(questions.UNSUBSCRIBE_DESCRIPTION) in page_text(
         Client().get(url.removeprefix("http://127.0.0.1:8000"))
     )
 
     response = one_click(provider, url)
 
-    assert questions.UNSUBSCRIBE_DESCRIPTION in page_text(response)
+    assert str(questions.UNSUBSCRIBE_DESCRIPTION) in page_text(response)
     member.profile.refresh_from_db()
     assert member.profile.accepts_questions is False
 

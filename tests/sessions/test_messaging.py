@@ -382,7 +382,7 @@ def test_a_changed_group_since_the_preview_is_mentioned(
             compose_url(session.series), {**data(), "step": "send", "previewed": "1"}, follow=True
         )
 
-    assert "Bij het voorbeeld waren dat er 1" in text(response.content.decode())
+    assert "Bij het voorbeeld was dat er 1" in text(response.content.decode())
 
 
 def test_sending_the_same_message_twice_in_a_row_sends_it_once(

@@ -263,7 +263,7 @@ def test_the_organiser_changes_the_capacity_on_the_session_page(
     assert response.status_code == 302 and response["Location"] == session_page(session)
     assert promoted_to(mail.outbox) == line[:1]
     after = page(organiser, response["Location"])
-    assert "Het aantal plaatsen is nu 3. 1 deelnemer(s) van de wachtlijst" in after
+    assert "Het aantal plaatsen is nu 3. 1 deelnemer van de wachtlijst" in after
     assert "3 aangemeld van 3, 3 op de wachtlijst" in after
 
 

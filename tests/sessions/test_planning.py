@@ -464,7 +464,7 @@ def test_more_seats_on_the_edit_form_promote_the_waiting_seat(
     with django_capture_on_commit_callbacks(execute=True):
         response = as_organiser.post(edit_url(session), data_of(session, capacity="2"))
 
-    assert "1 deelnemer(s) van de wachtlijst zijn nu aangemeld" in " ".join(
+    assert "1 deelnemer van de wachtlijst is nu aangemeld" in " ".join(
         follow_messages(as_organiser, response)
     )
     waiting.refresh_from_db()
