@@ -139,8 +139,9 @@ class SearchView(BreadcrumbsMixin, TemplateView):
         phase = self.request.GET.get("fase")
         phase = phase if phase in dict(phases) else None
         parsed = search.parse(query)
-        found = search.Search(parsed, kind=kind, phase=phase, phases=phases)
-        page = Paginator(found, self.paginate_by).get_page(self.request.GET.get("page"))
+        with search.index_scans():  # the counts and the page in one transaction
+            found = search.Search(parsed, kind=kind, phase=phase, phases=phases)
+            page = Paginator(found, self.paginate_by).get_page(self.request.GET.get("page"))
         filters = {"q": query, "soort": kind.slug if kind else None, "fase": phase}
         return {
             "search": found,

@@ -524,11 +524,22 @@ def index_scans():
     unpacks every row's vector to test it; the index answers the match without reading
     a vector (ten times faster at 100,000 items). The setting lasts until the end of the
     transaction: one statement in a transaction of its own, and put back afterwards
-    within a caller's transaction."""
-    if connection.vendor != "postgresql":
-        yield
+    within a caller's transaction. Re-entrant: the search page wraps its counts and its
+    page in one."""
+    if connection.vendor != "postgresql" or getattr(connection, "search_index_scans", False):
+        yield  # SQLite, or already within (one setting for a whole search page)
         return
     nested = connection.in_atomic_block
+    connection.search_index_scans = True
+    try:
+        with _index_scans_set(nested):
+            yield
+    finally:
+        connection.search_index_scans = False
+
+
+@contextmanager
+def _index_scans_set(nested: bool):
     with transaction.atomic(), connection.cursor() as cursor:
         if not nested:
             cursor.execute("SET LOCAL enable_seqscan = off")
