@@ -2,7 +2,8 @@
 security.txt and the health check. The only layer that knows every app."""
 
 import logging
-from datetime import UTC, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -65,9 +66,39 @@ class PrivacyView(BreadcrumbsMixin, TemplateView):
     breadcrumb_label = gettext_lazy("Privacyverklaring")
 
 
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """The facts of the accessibility statement, after the model of digitoegankelijk.nl.
+    Change them here after an audit or a new check."""
+
+    # A: voldoet volledig, B: voldoet gedeeltelijk, C: eerste maatregelen genomen,
+    # D: eisen niet nageleefd, E: voldoet niet.
+    status: str = "C"
+    drawn_up: date = date(2026, 11, 22)
+    checked: date = date(2026, 12, 2)
+    response_days: int = 5
+    solution_weeks: int = 4
+
+    STATUS_LABELS = {
+        "A": gettext_lazy("A: voldoet volledig"),
+        "B": gettext_lazy("B: voldoet gedeeltelijk"),
+        "C": gettext_lazy("C: eerste maatregelen genomen"),
+        "D": gettext_lazy("D: eisen niet nageleefd"),
+        "E": gettext_lazy("E: voldoet niet"),
+    }
+
+    @property
+    def status_label(self):
+        return self.STATUS_LABELS[self.status]
+
+
 class AccessibilityView(BreadcrumbsMixin, TemplateView):
     template_name = "pages/accessibility.html"
     breadcrumb_label = gettext_lazy("Toegankelijkheidsverklaring")
+    extra_context = {"statement": AccessibilityStatement()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact_url=reverse("contact"), **kwargs)
 
 
 class ContactView(PublicFormMixin, BreadcrumbsMixin, FormView):

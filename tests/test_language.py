@@ -158,3 +158,17 @@ def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(clien
     assert f"<loc>http://testserver/en{path}</loc>" in xml
     assert f'hreflang="en" href="http://testserver/en{path}"' in xml
     assert f'hreflang="x-default" href="http://testserver{path}"' in xml
+
+
+@pytest.mark.django_db
+def test_english_pages_say_that_the_content_is_dutch_and_mark_it_so(client):
+    tool = ToolFactory(title="Stakeholderkaart", body="Een kaart van wie er meedoet.")
+
+    path = tool.get_absolute_url()
+    english = client.get(f"/en{path}").content.decode()
+    dutch = client.get(path).content.decode()
+
+    assert "This content is available in Dutch" in english
+    assert "This content is available in Dutch" not in dutch
+    assert "De inhoud van deze site is in het Nederlands" not in dutch
+    assert PageOutline(english).find_all("div", **{"class": "prose", "lang": "nl"})

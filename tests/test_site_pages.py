@@ -117,3 +117,19 @@ def test_a_form_without_its_security_token_gets_a_plain_dutch_explanation():
     assert response.status_code == 403
     assert "Dit formulier is verlopen" in response.content.decode()
     assert_base_layout(response.content.decode())
+
+
+def test_the_accessibility_statement_follows_the_official_model(client, settings):
+    settings.CONTACT_EMAIL = "team@cocreatie.example"
+    response = client.get(reverse("accessibility"))
+    html = response.content.decode()
+    page = PageOutline(html)
+
+    # Its status, when it was drawn up and last checked, as machine-readable dates.
+    assert "Nalevingsstatus" in html and "C: eerste maatregelen genomen" in html
+    dates = [found["datetime"] for found in page.find_all("time")]
+    assert len(dates) == 2 and all(len(value) == 10 for value in dates)
+    # How to report a barrier, and how fast an answer comes.
+    assert "mailto:team@cocreatie.example" in page.links() and reverse("contact") in page.links()
+    assert "We reageren binnen 5 werkdagen" in html
+    assert "Nationale ombudsman" in html
