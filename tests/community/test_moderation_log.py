@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import get_format
 
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.models import ActionLog
@@ -204,14 +206,23 @@ def test_dates_in_the_log_read_in_dutch(moderator_client):
 
 def test_no_template_abbreviates_a_month():
     """Django's "M", "b" and "N" give "Dec", "dec" and "dec.", which read as English or
-    as shorthand: every template writes the month out ("december")."""
+    as shorthand: every template writes the month out ("december"), in every language
+    (a named format such as "DATE_FORMAT" is looked up in each)."""
     templates = Path(settings.BASE_DIR) / "templates"
     abbreviated = []
     for path in templates.rglob("*.*"):
         for form in re.findall(r"\|date:(?:\"([^\"]*)\"|'([^']*)')", path.read_text()):
-            unescaped = re.sub(r"\\.", "", "".join(form))  # an escaped letter is text
-            if re.search(r"[MbN]", unescaped):
-                abbreviated.append(f"{path.relative_to(templates)}: {''.join(form)}")
+            form = "".join(form)
+            resolved = [form]
+            if re.fullmatch(r"[A-Z_]+", form):
+                resolved = []
+                for language, _name in settings.LANGUAGES:
+                    with translation.override(language):
+                        resolved.append(get_format(form))
+            for value in resolved:
+                unescaped = re.sub(r"\\.", "", value)  # an escaped letter is text
+                if re.search(r"[MbN]", unescaped):
+                    abbreviated.append(f"{path.relative_to(templates)}: {form} ({value})")
 
     assert abbreviated == []
 
