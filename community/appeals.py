@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import for_others
 from cocreatie.core.mail import send_after_commit
 from community import services
 from community.evidence import evidence_erase_if_settled
 from community.models import Appeal, Case, Comment, Decision, ModerationVerb, User
 from community.permissions import is_moderator
-from community.site_language import for_others
 
 APPEAL_TEXT_MIN = 10
 APPEAL_TEXT_MAX = 2000

@@ -15,10 +15,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cocreatie.core.i18n import for_others
 from cocreatie.core.mail import send_after_commit
 from community import house_rules, notifications
 from community.models import Case, Comment, Decision, User
-from community.site_language import for_others
 
 
 @transaction.atomic

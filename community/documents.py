@@ -22,9 +22,9 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from cocreatie.core import media
+from cocreatie.core.i18n import site_text
 from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseDocument, User
-from community.site_language import site_text
 
 MAX_DOCUMENTS = 5
 # Decimal megabytes, as the site writes sizes (cocreatie.core.media.human_size): a file

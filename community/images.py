@@ -31,11 +31,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from cocreatie.core import media
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.content import content_changed
+from cocreatie.core.i18n import for_others, site_text
 from cocreatie.core.mail import send_after_commit
 from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseImage, ModerationVerb, User
 from community.permissions import is_moderator
-from community.site_language import for_others, site_text
 
 logger = logging.getLogger(__name__)
 

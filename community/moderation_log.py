@@ -10,22 +10,21 @@ message; the filters that are valid still apply.
 from datetime import date, datetime, time, timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action, verb_choices, verb_label
+from cocreatie.core.i18n import for_others, site_text
 from cocreatie.core.models import ActionLog
 from cocreatie.core.spreadsheet import spreadsheet, spreadsheet_date
 from community.models import ModerationVerb, User, member_name
 from community.permissions import is_moderator
-from community.site_language import site_text
 from roadmap.forms import INVALID_CHOICE
 
 SYSTEM = "systeem"
@@ -80,7 +79,7 @@ def _kind_choices() -> dict[str, ContentType]:
     kinds = {}
     for type_id in type_ids:
         content_type = ContentType.objects.get_for_id(type_id)
-        with translation.override(settings.LANGUAGE_CODE):
+        with for_others():
             slug = slugify(kind_label(content_type))
         kinds.setdefault(slug, content_type)
     return dict(sorted(kinds.items()))

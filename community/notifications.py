@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core import following, notifications
+from cocreatie.core.i18n import written_for_others
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Follow
 from cocreatie.core.notifications import Delivery
 from community.models import Case, Comment, Decision, Profile, User, member_name
-from community.site_language import written_for_others
 
 # Kinds. Own content reaches the member at once by default; the rest weekly.
 COMMENT = "comment"  # a comment on your own case
@@ -97,7 +97,7 @@ def follow_delete(*, user: User, obj) -> bool:
 # --- Who hears of what ----------------------------------------------------------------------
 #
 # What a member is told is written for them, not for whoever's request it comes from: in
-# the site's language (``community.site_language``).
+# the site's language (``cocreatie.core.i18n``).
 
 
 @written_for_others

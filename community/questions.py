@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from cocreatie.core import notifications
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import for_others
 from cocreatie.core.mail import send_after_commit
 from community import notifications as community_notifications
 from community.models import (
@@ -36,7 +37,6 @@ from community.models import (
     member_name,
 )
 from community.services import profile_ensure
-from community.site_language import for_others
 
 QUESTION_LIMIT = 5
 QUESTION_PERIOD = timedelta(hours=24)

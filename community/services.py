@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from cocreatie.core import following, media, memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
 from cocreatie.core.content import content_changed
+from cocreatie.core.i18n import for_others
 from cocreatie.core.mail import send_after_commit
 from community import house_rules, notifications
 from community.decisions import decision_record
@@ -35,7 +36,6 @@ from community.models import (
     User,
 )
 from community.permissions import is_moderator
-from community.site_language import for_others
 
 # Reports by this many different members hide an item until a moderator looks.
 AUTO_HIDE_REPORTS = 3

@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core import ratelimit
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import written_for_others
 from cocreatie.core.mail import send_after_commit
 from community import services
 from community.decisions import decision_record
 from community.models import Case, Comment, Decision, ModerationVerb, User
 from community.permissions import is_moderator
-from community.site_language import written_for_others
 
 # --- Rate limits -----------------------------------------------------------------------
 

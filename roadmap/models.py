@@ -1,13 +1,12 @@
 """The curated knowledge base: the co-creation cycle and what helps along the way."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from taggit.managers import TaggableManager
 
+from cocreatie.core.i18n import for_others
 from cocreatie.core.markdown import MarkdownFieldsMixin, markdown_to_text
 
 
@@ -124,7 +123,7 @@ class GuidingQuestion(MarkdownFieldsMixin, models.Model):
     def summary(self):
         # Stored in the search index, which is shared by every language and holds the
         # knowledge base's own (Dutch) texts: always in the site's language, whoever saves.
-        with translation.override(settings.LANGUAGE_CODE):
+        with for_others():
             return _("Vraag in de fase %(phase)s") % {"phase": self.phase.title}
 
     def search_summary(self):

@@ -19,9 +19,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocreatie.core.i18n import for_others
 from cocreatie.core.language import unprefixed
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Notification, NotificationSettings
@@ -239,7 +240,7 @@ def _mail(notification: Notification) -> None:
     """The mail goes to another member than the one whose request made it: in the site's
     own language, with addresses without a language prefix."""
     user = notification.user
-    with translation.override(settings.LANGUAGE_CODE):
+    with for_others():
         send_after_commit(
             "notification",
             {

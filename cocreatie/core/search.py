@@ -34,13 +34,12 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import BooleanField, Case, Count, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
 from cocreatie.core import dutch
-from cocreatie.core.i18n import source_text
+from cocreatie.core.i18n import for_others, source_text
 from cocreatie.core.models import SearchDocument, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -198,7 +197,7 @@ def document_values(instance) -> dict:
     """The column values of ``instance``'s search row (its text analysed), in the site's
     own language whatever the language of the request that saved it: its address without
     a language prefix, its kind by its Dutch name (the key of the kind facet)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with for_others():
         return _document_values(instance)
 
 
