@@ -110,8 +110,7 @@ def language_links(request) -> dict:
         {
             "code": code,
             "name": name,
-            "path": address_in(path, code),
-            "url": settings.SITE_URL.rstrip("/") + address_in(path, code),
+            "url": settings.SITE_URL + address_in(path, code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
