@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 REDIS_SERVER := /usr/bin/redis-server
 # The translations are compiled with GNU gettext's msgfmt (Debian's gettext package).
 MSGFMT := /usr/bin/msgfmt
-CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po locale/libraries/*/LC_MESSAGES/django.po)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test bench lint format migrate demo messages clean
@@ -36,7 +36,7 @@ $(CHROMIUM) $(REDIS_SERVER) $(MSGFMT):
 %.mo: %.po | $(MSGFMT)
 	$(MSGFMT) --check -o $@ $<
 
-messages: $(CATALOGUES:.po=.mo) ## Compile the translations (locale/*/LC_MESSAGES/django.po)
+messages: $(CATALOGUES:.po=.mo) ## Compile the translations (locale/*/LC_MESSAGES/django.po, locale/libraries/*/...)
 
 run: export DEBUG ?= true
 run: install messages ## Set up, load the demo content and serve the site on http://127.0.0.1:8000

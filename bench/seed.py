@@ -1097,6 +1097,7 @@ class Generator:
                         moment,
                         moment,
                         None,
+                        "en" if registration_id % 20 == 0 else "nl",  # one in twenty
                     )
                     if rng.random() < 0.06:
                         status, changed = (
@@ -1113,7 +1114,7 @@ class Generator:
 
         fields = (
             "id", "series", "token", "user", "name", "email", "organisation", "role",
-            "consent_at", "created_at", "anonymised_at",
+            "consent_at", "created_at", "anonymised_at", "language",
         )  # fmt: skip
         self.counts["registrations"] = self.write.rows(
             "registrations", Registration, fields, rows(), total=total, started=started

@@ -229,10 +229,12 @@ PAGE_CACHE_ALIAS = "pages"
 
 # The site's own texts are written in Dutch, in the source (the language its users,
 # moderators and editors read and correct); the English catalogue translates them. The
-# Dutch catalogue rewrites the texts of django-allauth and Django in plain Dutch.
+# Dutch catalogue rewrites the texts of django-allauth and Django in plain Dutch, and
+# locale/libraries/en their English in the site's words (makemessages writes to the
+# first path only).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 # Date and time formats per language, Django's names and the site's own
 # ("WEEKDAY_DATE_FORMAT"): cocreatie/formats/<language>/formats.py.
 FORMAT_MODULE_PATH = ["cocreatie.formats"]

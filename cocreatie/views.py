@@ -165,7 +165,12 @@ class SearchView(BreadcrumbsMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
     def search(self, query: str) -> dict:
-        phases = list(Phase.objects.published().values_list("slug", "title"))
+        # The phase filter names each phase by the title the page shows (the index
+        # itself holds the Dutch texts).
+        phases = [
+            (phase.slug, phase.shown_title)
+            for phase in Phase.objects.published().only("slug", "title", "title_en")
+        ]
         kind = search.kind_for_slug(self.request.GET.get("soort"))
         phase = self.request.GET.get("fase")
         phase = phase if phase in dict(phases) else None

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
+from cocreatie.core.i18n import current_language
 from cocreatie.core.mail import html_document
 from community import login_limits
 
@@ -21,7 +22,10 @@ class SiteIdentity:
         return self.name
 
 
-SITE = SiteIdentity(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+def site_identity() -> SiteIdentity:
+    """The site by its name and the host of ``SITE_URL``, read when a mail is made
+    (like ``on_site``), so that both always name the same address."""
+    return SiteIdentity(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
 
 def on_site(url: str) -> str:
@@ -82,6 +86,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         from community.services import profile_ensure
 
+        user.language = current_language()  # of the sign-up page
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             profile_ensure(user=user)
@@ -109,7 +114,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Every allauth mail names the site "Cocreatie" at ``SITE_URL``, never the host
         and port the request came in on."""
-        super().send_mail(template_prefix, email, {"current_site": SITE, **context})
+        super().send_mail(template_prefix, email, {"current_site": site_identity(), **context})
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return on_site(super().get_email_confirmation_url(request, emailconfirmation))

@@ -24,7 +24,10 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (gettext_lazy("Persoonlijke gegevens"), {"fields": ["first_name", "last_name"]}),
+        (
+            gettext_lazy("Persoonlijke gegevens"),
+            {"fields": ["first_name", "last_name", "language"]},
+        ),
         (
             gettext_lazy("Rechten"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action
-from cocreatie.core.i18n import for_others
-from cocreatie.core.mail import send_after_commit
 from community import services
 from community.evidence import evidence_erase_if_settled
 from community.models import Appeal, Case, Comment, Decision, ModerationVerb, User
@@ -146,13 +144,11 @@ def appeal_create(*, decision: Decision, member: User, text: str) -> Appeal:
         actor=member, verb=ModerationVerb.REVIEW_REQUEST, target=target, target_label=label,
         message=text, data={"decision": decision.pk, "appeal": appeal.pk},
     )  # fmt: skip
-    moderators = [email for email in services.moderator_emails() if email != member.email]
-    with for_others():
-        send_after_commit(
-            "appeal_received",
-            {"appeal": appeal, "decision": decision, "item": decision.target},
-            moderators,
-        )
+    services.mail_moderators(
+        "appeal_received",
+        {"appeal": appeal, "decision": decision, "item": decision.target},
+        leave_out=member,
+    )
     return appeal
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cocreatie.core.i18n import for_others
+from cocreatie.core.i18n import for_member
 from cocreatie.core.mail import send_after_commit
 from community import house_rules, notifications
 from community.models import Case, Comment, Decision, User
@@ -55,7 +55,7 @@ def decision_record(
         automatic=moderator is None,
         ends_at=ends_at,
     )
-    with for_others():  # for the member, whoever's request took the decision
+    with for_member(member):  # in their language, whoever's request took the decision
         send_after_commit("decision_notice", notice_context(decision), [member.email])
         notifications.decision_notified(decision)  # in the site too, not mailed twice
     return decision

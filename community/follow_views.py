@@ -17,7 +17,7 @@ from cocreatie.core import following
 from cocreatie.core import notifications as core_notifications
 from cocreatie.core.models import Notification
 from cocreatie.core.views import BreadcrumbsMixin
-from community import notifications
+from community import notifications, services
 from community.notification_forms import NotificationSettingsForm
 from community.templatetags.following import followed_url
 from community.views import community_trail, form_error_message, safe_next
@@ -107,6 +107,8 @@ class NotificationSettingsView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
         )
 
     def form_valid(self, form):
-        core_notifications.preferences_update(user=self.request.user, deliveries=form.cleaned_data)
+        deliveries = dict(form.cleaned_data)
+        services.member_language_update(user=self.request.user, language=deliveries.pop("language"))
+        core_notifications.preferences_update(user=self.request.user, deliveries=deliveries)
         messages.success(self.request, _("Je voorkeuren zijn bewaard."))
         return redirect("community:notification_settings")

@@ -31,7 +31,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from cocreatie.core import media
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.content import content_changed
-from cocreatie.core.i18n import for_others, site_text
+from cocreatie.core.i18n import for_member, site_text
 from cocreatie.core.mail import send_after_commit
 from community.case_media import media_changed, media_check_author
 from community.models import Case, CaseImage, ModerationVerb, User
@@ -441,7 +441,7 @@ def image_hide(*, image: CaseImage, moderator: User, reason: str) -> CaseImage:
     )  # fmt: skip
     content_changed(case)
     if case.author:
-        with for_others():
+        with for_member(case.author):
             send_after_commit(
                 "case_image_hidden", {"case": case, "image": image, "reason": reason},
                 [case.author.email],
@@ -466,7 +466,7 @@ def image_restore(*, image: CaseImage, moderator: User) -> CaseImage:
     )  # fmt: skip
     content_changed(case)
     if case.author:
-        with for_others():
+        with for_member(case.author):
             send_after_commit(
                 "case_image_restored", {"case": case, "image": image}, [case.author.email]
             )

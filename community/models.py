@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -41,6 +42,14 @@ class UserManager(DjangoUserManager):
 class User(AbstractUser):
     username = None
     email = models.EmailField(gettext_lazy("e-mailadres"), unique=True)
+    # What the site writes to the member (mails, notifications) is in this language.
+    language = models.CharField(
+        gettext_lazy("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=gettext_lazy("De taal van de mails en meldingen die je van ons krijgt."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

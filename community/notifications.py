@@ -6,6 +6,8 @@ case, a comment, an answer to a question and a moderator's decision, and holds t
 rules of following (a member cannot follow themselves).
 """
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core import following, notifications
-from cocreatie.core.i18n import written_for_others
+from cocreatie.core.i18n import for_member
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Follow
 from cocreatie.core.notifications import Delivery
@@ -64,6 +66,16 @@ OWN = gettext_lazy("Je eigen bijdragen")
 EXCERPT_LENGTH = 300
 
 
+def _labels(reasons: dict) -> dict:
+    """User pk → the followed thing's label, written in each member's language (one
+    writer per thing: ``notify`` writes it once per language)."""
+    labels = {}
+    return {
+        user_id: labels.setdefault(obj, partial(following.label_of, obj))
+        for user_id, obj in reasons.items()
+    }
+
+
 def _excerpt(text: str) -> str:
     return Truncator(" ".join(text.split())).chars(EXCERPT_LENGTH)
 
@@ -97,10 +109,10 @@ def follow_delete(*, user: User, obj) -> bool:
 # --- Who hears of what ----------------------------------------------------------------------
 #
 # What a member is told is written for them, not for whoever's request it comes from: in
-# the site's language (``cocreatie.core.i18n``).
+# the language they chose. Titles and groups are callables or lazy texts, which
+# ``notify`` writes in each member's language (``cocreatie.core.i18n``).
 
 
-@written_for_others
 def case_published(case: Case) -> list:
     """A case went online for the first time: whoever follows one of its challenges,
     phases, tags, its organisation or its author hears of it, once, under the first of
@@ -119,16 +131,15 @@ def case_published(case: Case) -> list:
     return notifications.notify(
         reasons,
         kind=NEW_CASE,
-        title=_("Nieuw praktijkverhaal: %(title)s") % {"title": case.title},
+        title=lambda: _("Nieuw praktijkverhaal: %(title)s") % {"title": case.title},
         url=case.get_absolute_url(),
         text=_excerpt(case.summary),
         actor=case.author,
         target=case,
-        groups={user_id: following.label_of(obj) for user_id, obj in reasons.items()},
+        groups=_labels(reasons),
     )
 
 
-@written_for_others
 def case_published_author(case: Case) -> None:
     """The author hears that their case is online, as they chose for decisions: at once
     it is the publication mail with the moderator's message; otherwise a notification
@@ -140,32 +151,34 @@ def case_published_author(case: Case) -> None:
     notifications.notify(
         [author],
         kind=DECISION,
-        title=_("Je praktijkverhaal is gepubliceerd: %(title)s") % {"title": case.title},
+        title=lambda: _("Je praktijkverhaal is gepubliceerd: %(title)s") % {"title": case.title},
         url=case.get_absolute_url(),
         text=_excerpt(case.moderator_message),
-        group=str(OWN),
+        group=OWN,
         target=case,
         mail=not at_once,
     )
     if at_once:
-        send_after_commit(
-            "case_decision",
-            {"case": case, "preferences_url": notifications.preferences_url()},
-            [author.email],
-            unsubscribe_url=notifications.unsubscribe_url(author, DECISION),
-        )
+        with for_member(author):
+            send_after_commit(
+                "case_decision",
+                {"case": case, "preferences_url": notifications.preferences_url()},
+                [author.email],
+                unsubscribe_url=notifications.unsubscribe_url(author, DECISION),
+            )
 
 
-@written_for_others
 def comment_posted(comment: Comment) -> list:
     """A comment is online (posted, or approved by a moderator): the case's author
     hears of it (``COMMENT``), and for a reply the author of the comment it answers
     (``COMMENT`` too: it is about their own words; once, when they wrote the case as
     well); whoever follows the case too (``FOLLOWED_COMMENT``); the commenter never."""
     case, commenter = comment.case, comment.author
-    name = capfirst(member_name(commenter))
     common = {
-        "title": _("%(name)s reageerde op ‘%(title)s’") % {"name": name, "title": case.title},
+        "title": lambda: (
+            _("%(name)s reageerde op ‘%(title)s’")
+            % {"name": capfirst(member_name(commenter)), "title": case.title}
+        ),
         "url": comment.get_absolute_url(),
         "text": _excerpt(comment.body),
         "actor": commenter,
@@ -174,24 +187,26 @@ def comment_posted(comment: Comment) -> list:
     made = []
     answered = comment.parent.author_id if comment.parent_id else None
     if answered:
-        title = _("%(name)s reageerde op je reactie bij ‘%(title)s’") % {
-            "name": name,
-            "title": case.title,
-        }
+
+        def title():
+            return _("%(name)s reageerde op je reactie bij ‘%(title)s’") % {
+                "name": capfirst(member_name(commenter)),
+                "title": case.title,
+            }
+
         made += notifications.notify(
-            [answered], kind=COMMENT, group=str(OWN), **{**common, "title": title}
+            [answered], kind=COMMENT, group=OWN, **{**common, "title": title}
         )
     if case.author_id and case.author_id != answered:
-        made += notifications.notify([case.author_id], kind=COMMENT, group=str(OWN), **common)
+        made += notifications.notify([case.author_id], kind=COMMENT, group=OWN, **common)
     followers = set(following.followers([case])) - {case.author_id, answered}
     if followers:
         made += notifications.notify(
-            followers, kind=FOLLOWED_COMMENT, group=following.label_of(case), **common
+            followers, kind=FOLLOWED_COMMENT, group=partial(following.label_of, case), **common
         )
     return made
 
 
-@written_for_others
 def decision_notified(decision: Decision) -> list:
     """A statement of reasons, in the member's notifications too. It is always mailed
     on its own (``decision_notice``), so this one is stored as mailed."""
@@ -204,21 +219,23 @@ def decision_notified(decision: Decision) -> list:
         url = item.get_absolute_url()
     else:
         url = appeal_url(decision) or reverse("community:my_cases")
-    kind = decision.get_kind_display().lower()
-    if isinstance(item, Case):
-        title = _("Besluit van de moderatie: %(decision)s (%(title)s)") % {
-            "decision": kind,
-            "title": item.title,
-        }
-    else:
-        title = _("Besluit van de moderatie: %(decision)s") % {"decision": kind}
+
+    def title():
+        kind = decision.get_kind_display().lower()
+        if isinstance(item, Case):
+            return _("Besluit van de moderatie: %(decision)s (%(title)s)") % {
+                "decision": kind,
+                "title": item.title,
+            }
+        return _("Besluit van de moderatie: %(decision)s") % {"decision": kind}
+
     return notifications.notify(
         [decision.member],
         kind=DECISION,
         title=title,
         url=url,
         text=_excerpt(decision.message),
-        group=str(OWN),
+        group=OWN,
         target=item,
         mail=False,
     )

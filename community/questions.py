@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from cocreatie.core import notifications
 from cocreatie.core.actionlog import log_action
-from cocreatie.core.i18n import for_others
+from cocreatie.core.i18n import for_member
 from cocreatie.core.mail import send_after_commit
 from community import notifications as community_notifications
 from community.models import (
@@ -131,7 +131,7 @@ def question_ask(
     question = Question(asker=asker, recipient=recipient, case=case, message=message)
     question.full_clean()
     question.save()
-    with for_others():  # for the recipient: their language is not the asker's
+    with for_member(recipient):  # their language, not the asker's
         # The template shows it in its footer too (as every mail with an unsubscribe link).
         unsubscribe_url = notifications.unsubscribe_url(recipient, UNSUBSCRIBE_KEY)
         send_after_commit(
@@ -172,17 +172,16 @@ def question_answer(*, question: Question, recipient: User, answer: str) -> Ques
     question.full_clean()
     question.save(update_fields=["answer", "answered_at"])
     name = profile_ensure(user=recipient).display_name
-    with for_others():  # for the asker
-        notifications.notify(
-            [asker],
-            kind=community_notifications.QUESTION_REPLY,
-            title=_("%(name)s beantwoordde je vraag") % {"name": name},
-            url=question.get_absolute_url(),
-            text=Truncator(answer).words(40),
-            group=str(community_notifications.OWN),
-            actor=recipient,
-            target=question,
-        )
+    notifications.notify(
+        [asker],
+        kind=community_notifications.QUESTION_REPLY,
+        title=lambda: _("%(name)s beantwoordde je vraag") % {"name": name},
+        url=question.get_absolute_url(),
+        text=Truncator(answer).words(40),
+        group=community_notifications.OWN,
+        actor=recipient,
+        target=question,
+    )
     return question
 
 

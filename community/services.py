@@ -8,8 +8,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from cocreatie.core import following, media, memberdata
 from cocreatie.core.actionlog import forget_subject, log_action
 from cocreatie.core.content import content_changed
-from cocreatie.core.i18n import for_others
+from cocreatie.core.i18n import by_language, for_member, for_others
 from cocreatie.core.mail import send_after_commit
 from community import house_rules, notifications
 from community.decisions import decision_record
@@ -55,14 +55,30 @@ def unique_slug(model, text: str, *, max_length: int = 60, exclude_pk=None) -> s
     return slug
 
 
+def member_language_update(*, user: User, language: str) -> None:
+    """The language of what the site writes to ``user`` (mails, notifications)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"Unknown language: {language!r}")
+    user.language = language
+    user.save(update_fields=["language"])
+
+
+def moderators() -> QuerySet[User]:
+    return User.objects.filter(
+        Q(groups__name=settings.MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
+    ).distinct()
+
+
 def moderator_emails() -> list[str]:
-    return list(
-        User.objects.filter(
-            Q(groups__name=settings.MODERATORS_GROUP) | Q(is_superuser=True), is_active=True
-        )
-        .values_list("email", flat=True)
-        .distinct()
-    )
+    return list(moderators().values_list("email", flat=True))
+
+
+def mail_moderators(template: str, context: dict, *, leave_out: User | None = None) -> None:
+    """Tell the moderators (but ``leave_out``): one mail per language they chose."""
+    team = moderators().exclude(pk=getattr(leave_out, "pk", None)).only("email", "language")
+    for language, addresses in by_language(team).items():
+        with translation.override(language):
+            send_after_commit(template, context, addresses)
 
 
 # --- Profiles and organisations -------------------------------------------------------
@@ -215,8 +231,7 @@ def case_submit(*, case: Case, author: User) -> Case:
     case.submitted_at = timezone.now()
     case.save(update_fields=["status", "submitted_at", "updated_at"])
     log_action(actor=author, verb=ModerationVerb.SUBMIT, target=case)
-    with for_others():
-        send_after_commit("case_submitted", {"case": case}, moderator_emails())
+    mail_moderators("case_submitted", {"case": case})
     return case
 
 
@@ -321,7 +336,7 @@ def _set_visibility(
         return None
     if not hidden:
         if mail_template:
-            with for_others():
+            with for_member(item.author):
                 send_after_commit(
                     mail_template, {"item": item, "reason": reason}, [item.author.email]
                 )
@@ -523,8 +538,7 @@ def report_create(
                     reason=_("Verborgen na meldingen van leden."),
                     verb=ModerationVerb.AUTO_HIDE, mail_template=None, original=item,
                 )  # fmt: skip
-    with for_others():
-        send_after_commit("report_created", {"report": report, "item": item}, moderator_emails())
+    mail_moderators("report_created", {"report": report, "item": item})
     return report
 
 
@@ -604,7 +618,7 @@ def _set_suspension(
     if not statement:
         return None
     if not suspended:
-        with for_others():
+        with for_member(member):
             send_after_commit(
                 "suspension_lifted",
                 {"automatic": moderator is None, "reason": reason, "until": ended},
@@ -765,6 +779,7 @@ def account_export(*, user: User, files: list[tuple[str, str]] | None = None) ->
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "language": user.language,
             "date_joined": stamp(user.date_joined),
             "last_login": stamp(user.last_login),
             "email_addresses": [

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from cocreatie.core import ratelimit
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.i18n import written_for_others
-from cocreatie.core.mail import send_after_commit
 from community import services
 from community.decisions import decision_record
 from community.models import Case, Comment, Decision, ModerationVerb, User
@@ -148,9 +147,7 @@ def comment_hold(*, comment: Comment) -> None:
         target=comment,
         message=_("Reactie met een link van een nieuw lid."),
     )
-    send_after_commit(
-        "comment_held", {"comment": comment, "case": comment.case}, services.moderator_emails()
-    )
+    services.mail_moderators("comment_held", {"comment": comment, "case": comment.case})
 
 
 @transaction.atomic

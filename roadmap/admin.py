@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 from taggit.managers import TaggableManager
 
 from cocreatie.core.editor import FormattedTextAdminMixin
@@ -24,6 +25,28 @@ class KnowledgeItemAdmin(FormattedTextAdminMixin, admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related("tags")
 
 
+class EnglishVersionAdminMixin:
+    """The English versions of an item's fields (its ``english_fields``) in a fieldset
+    of their own, under the Dutch fields."""
+
+    english_fieldset = gettext_lazy("Engelse versie")
+    english_description = gettext_lazy(
+        "Voor de Engelse pagina's. Laat je een veld leeg, dan staat daar de Nederlandse "
+        "tekst. De rest van de pagina blijft in het Nederlands."
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        english = [f"{name}_en" for name in self.model.english_fields]
+        fields = [name for name in self.get_fields(request, obj) if name not in english]
+        return [
+            (None, {"fields": fields}),
+            (
+                self.english_fieldset,
+                {"fields": english, "description": self.english_description},
+            ),
+        ]
+
+
 class GuidingQuestionInline(FormattedTextAdminMixin, admin.StackedInline):
     model = GuidingQuestion
     extra = 0
@@ -31,14 +54,14 @@ class GuidingQuestionInline(FormattedTextAdminMixin, admin.StackedInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(KnowledgeItemAdmin):
+class PhaseAdmin(EnglishVersionAdminMixin, KnowledgeItemAdmin):
     list_display = ["order", "title", "short_title", "is_published", "updated_at"]
     list_display_links = ["title"]
     inlines = [GuidingQuestionInline]
 
 
 @admin.register(Challenge)
-class ChallengeAdmin(KnowledgeItemAdmin):
+class ChallengeAdmin(EnglishVersionAdminMixin, KnowledgeItemAdmin):
     list_display = ["number", "title", "is_published", "updated_at"]
     list_display_links = ["title"]
     list_filter = ["is_published", "phases", "tags"]

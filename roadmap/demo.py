@@ -1,7 +1,9 @@
 """Load the knowledge base's demo content from ``roadmap.demo_content``.
 
 Only items whose slug is missing are created, with their links and tags; an item that
-exists is never touched, so a moderator's edits survive every run.
+exists is never touched, so a moderator's edits survive every run. The one exception: the
+English version of a title or summary (``english_fields``) that is still empty on an item
+that exists is filled in; one a moderator wrote is kept.
 """
 
 import datetime
@@ -12,13 +14,16 @@ from roadmap import demo_content as content
 from roadmap.models import Article, Challenge, Example, GuidingQuestion, Phase, Theme, Tool
 
 FIELDS = {
-    Phase: ["order", "title", "short_title", "summary", "body"],
+    Phase: [
+        "order", "title", "short_title", "summary", "body", "title_en", "short_title_en",
+        "summary_en",
+    ],
     Tool: ["title", "kind", "summary", "body", "when_to_use", "how_to_use"],
     Example: [
         "title", "summary", "country", "place", "organisation", "what_was_done", "lessons",
         "body",
     ],
-    Challenge: ["number", "title", "summary", "body"],
+    Challenge: ["number", "title", "summary", "body", "title_en", "summary_en"],
     Article: ["title", "kind", "summary", "body", "author"],
     Theme: ["order", "title", "summary", "body"],
 }  # fmt: skip
@@ -40,6 +45,22 @@ def _create_missing(model, entries):
     return {**existing, **created}, created
 
 
+def _fill_in_english(model, entries, items) -> int:
+    """Fill in the English versions that are still empty on existing items; return how
+    many items got one."""
+    names = [f"{field}_en" for field in model.english_fields]
+    filled = 0
+    for entry in entries:
+        item = items[entry["slug"]]
+        empty = [name for name in names if entry.get(name) and not getattr(item, name)]
+        if empty:
+            for name in empty:
+                setattr(item, name, entry[name])
+            item.save(update_fields=[*empty, "updated_at"])
+            filled += 1
+    return filled
+
+
 def _link(items, created, entries, field, targets):
     """Set ``field`` on newly created items to the targets their entry names."""
     for entry in entries:
@@ -50,6 +71,7 @@ def _link(items, created, entries, field, targets):
 @transaction.atomic
 def load() -> str:
     phases, new_phases = _create_missing(Phase, content.PHASES)
+    english = _fill_in_english(Phase, content.PHASES, phases)
     for entry in content.PHASES:
         if entry["slug"] in new_phases:
             for order, question in enumerate(entry["questions"], start=1):
@@ -69,6 +91,7 @@ def load() -> str:
     _link(examples, new_examples, content.EXAMPLES, "tools", tools)
 
     challenges, new_challenges = _create_missing(Challenge, content.CHALLENGES)
+    english += _fill_in_english(Challenge, content.CHALLENGES, challenges)
     _link(challenges, new_challenges, content.CHALLENGES, "phases", phases)
     _link(challenges, new_challenges, content.CHALLENGES, "tools", tools)
     for entry in content.CHALLENGES:
@@ -98,6 +121,9 @@ def load() -> str:
         "articles": len(new_articles),
         "themes": len(new_themes),
     }
-    if not any(made.values()):
+    if not any(made.values()) and not english:
         return "knowledge base complete, nothing added"
-    return "added " + ", ".join(f"{count} {name}" for name, count in made.items() if count)
+    report = [f"{count} {name}" for name, count in made.items() if count]
+    if english:
+        report.append(f"English versions to {english} existing items")
+    return "added " + ", ".join(report)

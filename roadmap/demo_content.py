@@ -77,6 +77,12 @@ PHASES = [
             "In de eerste fase leg je samen de basis. Je verkent het vraagstuk en de behoeften, "
             "en je zoekt uit wie er mee moet doen."
         ),
+        "title_en": "Co-initiation",
+        "short_title_en": "Initiating",
+        "summary_en": (
+            "In the first phase you lay the foundation together. You explore the issue and the "
+            "needs, and you find out who should take part."
+        ),
         "body": _md("""
             Co-creatie begint niet pas als het plan al klaar is. Ook de start doe je samen. In
             deze fase ga je na welk vraagstuk er speelt en wie daar iets over te zeggen heeft.
@@ -223,6 +229,12 @@ PHASES = [
         "summary": (
             "Samen bedenk je hoe de dienst of de aanpak eruit moet zien. Gebruikers en "
             "professionals ontwerpen als gelijken."
+        ),
+        "title_en": "Co-design",
+        "short_title_en": "Designing",
+        "summary_en": (
+            "Together you work out what the service or the approach should look like. Users and "
+            "professionals design as equals."
         ),
         "body": _md("""
             In de fase van co-design ga je samen ontwerpen. Gebruikers, professionals en andere
@@ -378,6 +390,12 @@ PHASES = [
             "Je voert de nieuwe aanpak samen uit. Inwoners, professionals en organisaties leveren "
             "elk hun eigen bijdrage."
         ),
+        "title_en": "Co-production",
+        "short_title_en": "Carrying out",
+        "summary_en": (
+            "You put the new approach into practice together. Residents, professionals and "
+            "organisations each make their own contribution."
+        ),
         "body": _md("""
             In de fase van co-productie breng je het ontwerp in de praktijk. Dat doe je niet
             alleen. Inwoners, professionals en organisaties leveren elk hun eigen bijdrage aan de
@@ -520,6 +538,12 @@ PHASES = [
         "summary": (
             "Je kijkt samen terug en vooruit: wat werkt, wat niet, en wat pas je aan? Zo blijft "
             "co-creatie levend."
+        ),
+        "title_en": "Co-evaluation",
+        "short_title_en": "Evaluating",
+        "summary_en": (
+            "Together you look back and ahead: what works, what does not, and what do you change? "
+            "This keeps co-creation alive."
         ),
         "body": _md("""
             Bij co-evaluatie beoordeel je samen met alle betrokkenen hoe het gaat. Dat is meer
@@ -673,6 +697,11 @@ CHALLENGES = [
             "De start voelt vaak ingewikkeld; het helpt om ook die eerste stap samen met "
             "anderen te zetten."
         ),
+        "title_en": "How do you get started when everything seems so complex?",
+        "summary_en": (
+            "The start often feels complicated; it helps to take that first step together with "
+            "others as well."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Je wilt met co-creatie beginnen, maar het vraagstuk is groot.
             Er zijn veel partijen, regels en belangen. Je weet niet goed waar je moet beginnen.
@@ -702,6 +731,11 @@ CHALLENGES = [
         "summary": (
             "Niet iedereen gelooft dat meepraten met beleidsmakers zin heeft; een gezamenlijke "
             "strategie helpt om ook die groepen te bereiken."
+        ),
+        "title_en": "What do you do when important parties do not want to take part?",
+        "summary_en": (
+            "Not everyone believes it is useful to talk with policy makers; a shared strategy "
+            "helps you reach those groups too."
         ),
         "body": _md("""
             **Wat gaat er mis?** Je hebt aan het begin bedacht wie er mee moeten doen. Maar een
@@ -734,6 +768,11 @@ CHALLENGES = [
             "Wie macht heeft, neemt soms te veel ruimte; heldere spelregels en neutrale "
             "begeleiding zorgen dat iedereen gehoord wordt."
         ),
+        "title_en": "What if a few people take over the conversation?",
+        "summary_en": (
+            "People with power sometimes take up too much space; clear ground rules and neutral "
+            "guidance make sure that everyone is heard."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Een paar deelnemers praten veel en nemen het gesprek over.
             Anderen komen dan niet meer aan bod. Veel CoSIE-partners maakten dit mee. Vaak zijn
@@ -758,6 +797,11 @@ CHALLENGES = [
         "summary": (
             "Niet iedereen kan altijd komen en sommigen stoppen; maak co-creatie daarom een "
             "gewoonte in plaats van een eenmalige actie."
+        ),
+        "title_en": "How do you deal with changing participants and little time?",
+        "summary_en": (
+            "Not everyone can always come and some people stop; so make co-creation a habit "
+            "instead of a one-off action."
         ),
         "body": _md("""
             **Wat gaat er mis?** Mensen hebben verschillende behoeften en niet iedereen heeft
@@ -786,6 +830,11 @@ CHALLENGES = [
             "Opschalen vraagt om vaste processen, maar de lastigste problemen zijn lokaal; "
             "daar heb je systemen voor co-creatie nodig."
         ),
+        "title_en": "Does a service have to be standard before you can offer it on a larger scale?",
+        "summary_en": (
+            "Scaling up asks for fixed processes, but the hardest problems are local; for those "
+            "you need systems for co-creation."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Wie een dienst op grotere schaal wil aanbieden, wil processen
             gelijk trekken. Co-creatie lijkt daar niet bij te passen. Het oogt rommelig.
@@ -811,6 +860,11 @@ CHALLENGES = [
             "Een vragenlijst is een begin, maar co-creatie vraagt dat mensen in alle fasen "
             "betrokken zijn en dat er ruimte is voor reflectie."
         ),
+        "title_en": "We already ask users what they think. So what is new?",
+        "summary_en": (
+            "A questionnaire is a start, but co-creation asks that people take part in all phases "
+            "and that there is room for reflection."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Je vraagt gebruikers al naar hun mening over de dienst. Soms pas
             je er ook iets op aan. Waarom zou je dan nog iets anders moeten doen?
@@ -835,6 +889,11 @@ CHALLENGES = [
         "summary": (
             "Blijf evalueren en zet hulpmiddelen in die betrokkenheid stimuleren, zoals living "
             "labs en de Conversation of Change."
+        ),
+        "title_en": "What if fewer people than you hoped help to carry out the work?",
+        "summary_en": (
+            "Keep evaluating and use tools that encourage people to take part, such as living "
+            "labs and the Conversation of Change."
         ),
         "body": _md("""
             **Wat gaat er mis?** In de fase van co-productie doen minder mensen mee dan je had
@@ -866,6 +925,11 @@ CHALLENGES = [
             "Organisaties hebben eigen prioriteiten en werken vaak langs elkaar heen; vroeg "
             "overeenstemming over de doelen helpt."
         ),
+        "title_en": "How do you work together when each organisation only looks at its own work?",
+        "summary_en": (
+            "Organisations have their own priorities and often work without knowing what the "
+            "others do; agreeing on the goals early helps."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Je werkt met verschillende instanties samen. Dat zorgt voor
             spanning en het proces loopt tegen tegenslagen aan. In het openbaar bestuur werken
@@ -895,6 +959,11 @@ CHALLENGES = [
             "Bij een zoektocht verandert de route naar het doel; dat kan juist laten zien dat "
             "de behoeften van inwoners veranderen."
         ),
+        "title_en": "What if the goals seem to keep shifting?",
+        "summary_en": (
+            "Co-creation is a search, so the route to the goal changes; that can even show "
+            "that the needs of residents are changing."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Het lijkt of de doelen telkens anders worden. Je kunt toch niet
             steeds van koers wisselen?
@@ -923,6 +992,11 @@ CHALLENGES = [
             "Evaluatie kan op veel manieren, zolang er neutrale ruimtes en regelmatige "
             "bijeenkomsten zijn waar iedereen open kan praten."
         ),
+        "title_en": "What is a good way to evaluate the process?",
+        "summary_en": (
+            "You can evaluate in many ways, as long as there are neutral spaces and regular "
+            "meetings where everyone can speak openly."
+        ),
         "body": _md("""
             **Wat gaat er mis?** Je wilt het proces evalueren, maar weet niet goed hoe. Er zijn
             zoveel mogelijkheden.
@@ -947,6 +1021,11 @@ CHALLENGES = [
         "summary": (
             "Deelnemers met specifieke behoeften hebben een goede voorbereiding nodig; plan "
             "belangrijke bijeenkomsten daarom samen met hen."
+        ),
+        "title_en": "What if the process is too demanding for some participants?",
+        "summary_en": (
+            "Participants with specific needs need good preparation; so plan important meetings "
+            "together with them."
         ),
         "body": _md("""
             **Wat gaat er mis?** Voor een deel van de deelnemers is het proces te intensief. Ze
@@ -975,6 +1054,13 @@ CHALLENGES = [
         "summary": (
             "Inwoners horen en daarna zelf verdergaan is geen co-creatie; een andere houding "
             "kost moeite maar loont."
+        ),
+        "title_en": (
+            "'We have listened to residents, now the real work begins.' How do you change that?"
+        ),
+        "summary_en": (
+            "Listening to residents and then carrying on alone is not co-creation; a different "
+            "attitude takes effort but it pays off."
         ),
         "body": _md("""
             **Wat gaat er mis?** In het openbaar bestuur hoor je vaak deze gedachte: 'We hebben

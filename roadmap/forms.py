@@ -8,18 +8,25 @@ from roadmap.models import Challenge, Example, Phase
 INVALID_CHOICE = gettext_lazy("Deze keuze bestaat niet. Kies er een uit de lijst.")
 
 
+class ShownTitleChoiceField(forms.ModelChoiceField):
+    """A choice of phases or challenges, each by the title the page shows."""
+
+    def label_from_instance(self, obj):
+        return obj.shown_title
+
+
 class PhaseChallengeFilterForm(forms.Form):
     """Base of the list filters: by phase and by challenge (slugs in the URL). All
     filters are optional and combine; an unknown choice gets a clear message."""
 
-    fase = forms.ModelChoiceField(
+    fase = ShownTitleChoiceField(
         label=gettext_lazy("Fase"),
         queryset=Phase.objects.published(),
         to_field_name="slug",
         required=False,
         empty_label=gettext_lazy("Alle fasen"),
     )
-    uitdaging = forms.ModelChoiceField(
+    uitdaging = ShownTitleChoiceField(
         label=gettext_lazy("Uitdaging"),
         queryset=Challenge.objects.published(),
         to_field_name="slug",

@@ -1,13 +1,29 @@
 """The curated knowledge base: the co-creation cycle and what helps along the way."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from taggit.managers import TaggableManager
 
 from cocreatie.core.i18n import for_others
 from cocreatie.core.markdown import MarkdownFieldsMixin, markdown_to_text
+
+# The language of the English versions of titles and summaries (``<field>_en``).
+ENGLISH = "en"
+
+
+class ShownText(str):
+    """A text as a page shows it, with the language it is written in (``lang``): for the
+    ``lang`` attribute of the element around it, so that a screen reader reads Dutch as
+    Dutch on an English page (WCAG 3.1.2)."""
+
+    def __new__(cls, text: str, lang: str):
+        shown = super().__new__(cls, text)
+        shown.lang = lang
+        return shown
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -41,12 +57,33 @@ class KnowledgeItem(MarkdownFieldsMixin, models.Model):
     markdown_fields = ("body",)
     # Label of the kind of item, shown in search results and tag pages.
     kind_label = ""
+    # Fields with an English version in ``<field>_en`` (see ``shown``). The rest of an
+    # item, and every field of the other kinds, is Dutch in every language.
+    english_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.title
+
+    def shown(self, field: str) -> ShownText:
+        """``field`` as the page shows it: on an English page its English version when
+        that is filled in, otherwise the Dutch. For display only: the search index, the
+        feeds, the action log and notifications use the Dutch field itself."""
+        if field in self.english_fields and translation.get_language() == ENGLISH:
+            english = getattr(self, f"{field}_{ENGLISH}")
+            if english:
+                return ShownText(english, ENGLISH)
+        return ShownText(getattr(self, field), settings.LANGUAGE_CODE)
+
+    @property
+    def shown_title(self) -> ShownText:
+        return self.shown("title")
+
+    @property
+    def shown_summary(self) -> ShownText:
+        return self.shown("summary")
 
     def search_text(self) -> str:
         """Everything a visitor could search for besides title and summary."""
@@ -65,8 +102,16 @@ class Phase(KnowledgeItem):
         max_length=40,
         help_text=gettext_lazy("Bijvoorbeeld 'Ontwerpen'."),
     )
+    title_en = models.CharField(gettext_lazy("titel in het Engels"), max_length=200, blank=True)
+    short_title_en = models.CharField(
+        gettext_lazy("korte titel in het Engels"), max_length=40, blank=True
+    )
+    summary_en = models.TextField(
+        gettext_lazy("samenvatting in het Engels"), max_length=600, blank=True
+    )
 
     kind_label = gettext_noop("Fase")
+    english_fields = ("title", "short_title", "summary")
 
     class Meta:
         ordering = ["order"]
@@ -85,6 +130,10 @@ class Phase(KnowledgeItem):
 
     def search_phases(self):
         return (self.slug,)
+
+    @property
+    def shown_short_title(self) -> ShownText:
+        return self.shown("short_title")
 
 
 class GuidingQuestion(MarkdownFieldsMixin, models.Model):
@@ -223,8 +272,13 @@ class Challenge(KnowledgeItem):
     tools = models.ManyToManyField(
         Tool, blank=True, related_name="challenges", verbose_name=gettext_lazy("hulpmiddelen")
     )
+    title_en = models.CharField(gettext_lazy("titel in het Engels"), max_length=200, blank=True)
+    summary_en = models.TextField(
+        gettext_lazy("samenvatting in het Engels"), max_length=600, blank=True
+    )
 
     kind_label = gettext_noop("Uitdaging")
+    english_fields = ("title", "summary")
 
     class Meta:
         ordering = ["number"]

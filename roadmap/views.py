@@ -40,10 +40,14 @@ class PhaseDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Roadmap"), reverse("roadmap:index")), (self.object.title, None)]
+        return [(_("Roadmap"), reverse("roadmap:index")), (self.object.shown_title, None)]
 
     def get_context_data(self, **kwargs):
-        phases = list(Phase.objects.published().only("slug", "title", "short_title", "order"))
+        phases = list(
+            Phase.objects.published().only(
+                "slug", "title", "short_title", "title_en", "short_title_en", "order"
+            )
+        )
         index = next(i for i, phase in enumerate(phases) if phase.pk == self.object.pk)
         return super().get_context_data(
             phases=phases,
@@ -82,7 +86,10 @@ class ChallengeDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Uitdagingen"), reverse("roadmap:challenge_list")), (self.object.title, None)]
+        return [
+            (_("Uitdagingen"), reverse("roadmap:challenge_list")),
+            (self.object.shown_title, None),
+        ]
 
 
 class ExampleListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
@@ -122,7 +129,10 @@ class ExampleDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Voorbeelden"), reverse("roadmap:example_list")), (self.object.title, None)]
+        return [
+            (_("Voorbeelden"), reverse("roadmap:example_list")),
+            (self.object.shown_title, None),
+        ]
 
 
 class ToolListView(BreadcrumbsMixin, ListView):
@@ -149,7 +159,7 @@ class ToolDetailView(RelatedSectionsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Hulpmiddelen"), reverse("roadmap:tool_list")), (self.object.title, None)]
+        return [(_("Hulpmiddelen"), reverse("roadmap:tool_list")), (self.object.shown_title, None)]
 
 
 class ThemeListView(BreadcrumbsMixin, ListView):
@@ -177,7 +187,7 @@ class ThemeDetailView(BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Thema's"), reverse("roadmap:theme_list")), (self.object.title, None)]
+        return [(_("Thema's"), reverse("roadmap:theme_list")), (self.object.shown_title, None)]
 
 
 class ArticleListView(BreadcrumbsMixin, ListView):
@@ -199,4 +209,4 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [(_("Artikelen"), reverse("roadmap:article_list")), (self.object.title, None)]
+        return [(_("Artikelen"), reverse("roadmap:article_list")), (self.object.shown_title, None)]

@@ -44,15 +44,16 @@ def series_announce(*, series: SessionSeries, actor=None) -> int:
     groups = {}
     if previous is not None:
         groups = dict.fromkeys(
-            following.followers([previous]), _("Je volgde %(title)s") % {"title": previous.title}
+            following.followers([previous]),
+            lambda: _("Je volgde %(title)s") % {"title": previous.title},
         )
     made = notifications.notify(
         members | set(groups),
         kind=NEW_SERIES,
-        title=_("Nieuwe sessiereeks: %(title)s") % {"title": series.title},
+        title=lambda: _("Nieuwe sessiereeks: %(title)s") % {"title": series.title},
         url=series.get_absolute_url(),
         text=series.summary,
-        group=str(GROUP),
+        group=GROUP,
         groups=groups,
         actor=actor,
         target=series,

@@ -352,6 +352,12 @@ class Registration(models.Model):
     organisation = models.CharField(gettext_lazy("organisatie"), max_length=150, blank=True)
     role = models.CharField(gettext_lazy("functie"), max_length=150, blank=True)
     consent_at = models.DateTimeField(gettext_lazy("toestemming gegeven op"))
+    # The mails that come later (reminders, changes) are in the language of the page
+    # they registered on.
+    language = models.CharField(
+        gettext_lazy("taal"), max_length=8, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )  # fmt: skip
     created_at = models.DateTimeField(gettext_lazy("aangemeld op"), auto_now_add=True)
     anonymised_at = models.DateTimeField(gettext_lazy("geanonimiseerd op"), null=True, blank=True)
     # When the overview with the personal link was last queued: registering again for

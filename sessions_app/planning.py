@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import for_member
 from cocreatie.core.mail import send_after_commit
 from community.permissions import require_organiser
 from roadmap.models import Phase
@@ -570,22 +571,29 @@ def session_update(
 
 
 def _mail_change(session: Session, change: SessionChange, seats: list[Seat]) -> None:
-    """Tell each registrant what changed; a confirmed seat gets a calendar update."""
+    """Tell each registrant what changed, in their language; a confirmed seat gets a
+    calendar update."""
     now = timezone.now()
     for seat in seats:
         seat.session = session  # the saved row, with its new SEQUENCE
-        attachments = ()
-        if seat.is_confirmed:
-            if change.time_changed:
-                # The link goes out again before the new time (or with this mail, when
-                # that is within a day).
-                seat.reminder_sent_at = now if now >= session.reminder_due_at else None
-                seat.save(update_fields=["reminder_sent_at"])
-            ics = calendar.seats_calendar([seat]).decode()
-            attachments = [(calendar.filename(session), ics, "text/calendar")]
-        send_after_commit(
-            "session_changed",
-            {"registration": seat.registration, "session": session, "seat": seat, "change": change},
-            [seat.registration.email],
-            attachments=attachments,
-        )
+        if seat.is_confirmed and change.time_changed:
+            # The link goes out again before the new time (or with this mail, when that
+            # is within a day).
+            seat.reminder_sent_at = now if now >= session.reminder_due_at else None
+            seat.save(update_fields=["reminder_sent_at"])
+        with for_member(seat.registration):
+            attachments = ()
+            if seat.is_confirmed:
+                ics = calendar.seats_calendar([seat]).decode()
+                attachments = [(calendar.filename(session), ics, "text/calendar")]
+            send_after_commit(
+                "session_changed",
+                {
+                    "registration": seat.registration,
+                    "session": session,
+                    "seat": seat,
+                    "change": change,
+                },
+                [seat.registration.email],
+                attachments=attachments,
+            )

@@ -11,6 +11,7 @@ same transaction as the step itself.
 """
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import current_language, for_member
 from cocreatie.core.mail import send_after_commit
 from community.permissions import require_organiser
 from sessions_app import calendar
@@ -111,13 +113,28 @@ def _mail_overview(
     calendar file of the confirmed ones. ``seats``: from ``_overview_seats``, when the
     caller has them already."""
     seats = _overview_seats(registration) if seats is None else seats
-    send_after_commit(
-        template,
-        {"registration": registration, "seats": seats, **context},
-        [registration.email],
-        attachments=_calendar_attachment(seats),
+    _mail_registrant(
+        template, registration, {"seats": seats, **context},
+        attachments=lambda: _calendar_attachment(seats), own_request=visitor_triggered,
         visitor_triggered=visitor_triggered,
-    )
+    )  # fmt: skip
+
+
+def _mail_registrant(
+    template: str, registration: Registration, context: dict, *, attachments=None,
+    own_request: bool = False, visitor_triggered: bool = False,
+) -> None:  # fmt: skip
+    """A mail to the registrant: in the language of the page they are on when their own
+    request sends it (``own_request``), otherwise in the language they registered in.
+    ``attachments``: a callable, written in that language too."""
+    with nullcontext() if own_request else for_member(registration):
+        send_after_commit(
+            template,
+            {"registration": registration, **context},
+            [registration.email],
+            attachments=attachments() if attachments else (),
+            visitor_triggered=visitor_triggered,
+        )
 
 
 @dataclass
@@ -188,12 +205,10 @@ def registration_create(
             registration.confirmation_sent_at = now
             registration.save(update_fields=["confirmation_sent_at"])
             if waiting:  # what happens next, in a mail of its own
-                send_after_commit(
-                    "waiting_list_joined",
-                    {"registration": registration, "waiting": waiting},
-                    [registration.email],
-                    visitor_triggered=True,
-                )
+                _mail_registrant(
+                    "waiting_list_joined", registration, {"waiting": waiting},
+                    own_request=True, visitor_triggered=True,
+                )  # fmt: skip
     return RegistrationResult(registration, new_seats)
 
 
@@ -212,6 +227,7 @@ def _registration_for(series, email, name, organisation, role, user, now) -> Reg
                 organisation=organisation.strip(),
                 role=role.strip(),
                 consent_at=now,
+                language=current_language(),
                 user=user if user and normalise_email(user.email) == email else None,
             )
     except IntegrityError:  # the same address registered a moment ago
@@ -239,7 +255,7 @@ def seat_cancel(
         seat.ics_sequence += 1  # the CANCEL must be newer than the file sent before
         seat.save(update_fields=["status", "status_changed_at", "ics_sequence"])
         if notify:
-            _mail_cancelled_seat(seat, session)
+            _mail_cancelled_seat(seat, session, by_registrant=actor is None)
         promoted = _promote_waiting(session) if was_confirmed else []
         if actor is not None:
             # The seat's number, never the registrant's name or address: the log outlives
@@ -255,19 +271,18 @@ def seat_cancel(
         return promoted[0] if promoted else None
 
 
-def _mail_cancelled_seat(seat: Seat, session: Session) -> None:
-    send_after_commit(
-        "seat_cancelled",
-        {"registration": seat.registration, "session": session},
-        [seat.registration.email],
-        attachments=[
+def _mail_cancelled_seat(seat: Seat, session: Session, *, by_registrant: bool) -> None:
+    _mail_registrant(
+        "seat_cancelled", seat.registration, {"session": session},
+        attachments=lambda: [
             (
                 calendar.filename(session),
                 calendar.seats_calendar([seat], method="CANCEL").decode(),
                 "text/calendar",
             )
         ],
-    )
+        own_request=by_registrant,
+    )  # fmt: skip
 
 
 def _promote_waiting(session: Session) -> list[Seat]:
@@ -322,13 +337,16 @@ def session_cancel(*, session: Session, message: str, actor: AbstractUser) -> in
         for seat in seats:
             seat.session = session  # with the SEQUENCE its save just raised
             # Each registrant's own SEQUENCE: higher than any file they were sent before.
-            ics = calendar.seats_calendar([seat], method="CANCEL").decode()
-            send_after_commit(
-                "session_cancelled",
-                {"registration": seat.registration, "session": session, "message": message},
-                [seat.registration.email],
-                attachments=[(calendar.filename(session), ics, "text/calendar")],
-            )
+            _mail_registrant(
+                "session_cancelled", seat.registration, {"session": session, "message": message},
+                attachments=lambda seat=seat: [
+                    (
+                        calendar.filename(session),
+                        calendar.seats_calendar([seat], method="CANCEL").decode(),
+                        "text/calendar",
+                    )
+                ],
+            )  # fmt: skip
         _log(
             actor=actor,
             verb=OrganiserVerb.SESSION_CANCEL,
@@ -405,11 +423,7 @@ def reminders_send(*, now: datetime | None = None) -> int:
 def _send_reminder(seat: Seat, now: datetime) -> None:
     seat.reminder_sent_at = now
     seat.save(update_fields=["reminder_sent_at"])
-    send_after_commit(
-        "session_reminder",
-        {"registration": seat.registration, "session": seat.session, "seat": seat},
-        [seat.registration.email],
-    )
+    _mail_registrant("session_reminder", seat.registration, {"session": seat.session, "seat": seat})
 
 
 # Invitations wait this long after the end, so the organiser can tick who was there first.
@@ -437,11 +451,7 @@ def evaluation_invitations_send(*, now: datetime | None = None) -> int:
 def _send_evaluation_invitation(seat: Seat, now: datetime) -> None:
     seat.evaluation_invited_at = now
     seat.save(update_fields=["evaluation_invited_at"])
-    send_after_commit(
-        "evaluation_invitation",
-        {"registration": seat.registration, "session": seat.session},
-        [seat.registration.email],
-    )
+    _mail_registrant("evaluation_invitation", seat.registration, {"session": seat.session})
 
 
 def evaluation_reminders_send(*, now: datetime | None = None) -> int:
@@ -463,11 +473,7 @@ def evaluation_reminders_send(*, now: datetime | None = None) -> int:
 def _send_evaluation_reminder(seat: Seat, now: datetime) -> None:
     seat.evaluation_reminded_at = now
     seat.save(update_fields=["evaluation_reminded_at"])
-    send_after_commit(
-        "evaluation_reminder",
-        {"registration": seat.registration, "session": seat.session},
-        [seat.registration.email],
-    )
+    _mail_registrant("evaluation_reminder", seat.registration, {"session": seat.session})
 
 
 def _process_in_batches(queryset, handle, now: datetime) -> int:

@@ -42,6 +42,18 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: a request under /en/ leaves English
+    active in the test's thread, which would otherwise reach the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def mails_in_plain_dutch(request):
     """Every mail any test sends is read for the words of ``tests/plain_language.txt``:
     the subject and the text, without what a test typed in as a member

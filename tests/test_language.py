@@ -172,3 +172,30 @@ def test_english_pages_say_that_the_content_is_dutch_and_mark_it_so(client):
     assert "This content is available in Dutch" not in dutch
     assert "De inhoud van deze site is in het Nederlands" not in dutch
     assert PageOutline(english).find_all("div", **{"class": "prose", "lang": "nl"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("", "1 december 2026 om 13.30 uur"), ("/en", "1 December 2026 at 13:30")],
+)
+def test_a_comment_says_when_it_was_posted_as_the_language_writes_it(client, prefix, expected):
+    from tests.community.factories import CaseFactory, CommentFactory
+
+    case = CaseFactory()
+    comment = CommentFactory(case=case)
+    posted = datetime(2026, 12, 1, 13, 30, tzinfo=AMSTERDAM)
+    type(comment).objects.filter(pk=comment.pk).update(created_at=posted)
+
+    page = client.get(f"{prefix}{case.get_absolute_url()}").content.decode()
+
+    assert f'<time datetime="2026-12-01T13:30:00+01:00">{expected}</time>' in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_header_log_in_link_brings_you_back_except_from_home_and_account_pages(client, prefix):
+    assert f'href="{prefix}/account/login/"' in client.get(f"{prefix}/account/signup/").text
+    assert f'href="{prefix}/account/login/"' in client.get(f"{prefix}/").text
+    back = f'href="{prefix}/account/login/?next={prefix}/sessies/"'
+    assert back in client.get(f"{prefix}/sessies/").text

@@ -7,9 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUES = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
+# The site's catalogues (its own texts, and allauth's and Django's in plain Dutch), then
+# the overrides of the libraries' English (locale/libraries/, second in LOCALE_PATHS).
+SITE_CATALOGUES = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
+LIBRARY_CATALOGUES = sorted(ROOT.glob("locale/libraries/*/LC_MESSAGES/django.po"))
+CATALOGUES = SITE_CATALOGUES + LIBRARY_CATALOGUES
 # As in the header of locale/en/LC_MESSAGES/django.po.
 IGNORED = ("tests/*", "bench/*", "build/*", ".venv/*", "var/*")
 MAKEMESSAGES = ["makemessages", "-l", "en", "-e", "html,txt,py"]
@@ -28,11 +35,24 @@ def entries(output: str) -> list[str]:
     return [block for block in blocks if 'msgid ""\nmsgstr ""' not in block.split("\n#")[0]]
 
 
-def test_there_is_a_dutch_and_an_english_catalogue():
-    assert {path.parts[-3] for path in CATALOGUES} == {"nl", "en"}
+def test_there_is_a_dutch_and_an_english_catalogue_and_the_english_library_overrides():
+    assert {path.parts[-3] for path in SITE_CATALOGUES} == {"nl", "en"}
+    assert {path.parts[-3] for path in LIBRARY_CATALOGUES} == {"en"}
+    # Django reads them in this order; makemessages writes to the first one only.
+    assert settings.LOCALE_PATHS == [ROOT / "locale", ROOT / "locale" / "libraries"]
 
 
-@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.parts[-3])
+def test_the_library_overrides_come_before_the_libraries_own_texts():
+    """allauth's "Sign In" reads as the rest of the site does, in both languages (the
+    compiled catalogues, as ``make messages`` builds them)."""
+    for language, text in (("en", "Log in"), ("nl", "Inloggen")):
+        with translation.override(language):
+            assert gettext("Sign In") == text
+
+
+@pytest.mark.parametrize(
+    "catalogue", CATALOGUES, ids=lambda path: "/".join(path.relative_to(ROOT / "locale").parts[:-2])
+)
 def test_every_entry_is_translated_and_none_is_fuzzy(catalogue):
     gettext_tool("msgfmt", "--check", "-o", "/dev/null", str(catalogue))
 

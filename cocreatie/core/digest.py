@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core import notifications
+from cocreatie.core.i18n import for_member
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Notification, NotificationSettings
 
@@ -83,7 +84,7 @@ def _sections(items: list[Notification]) -> list[dict]:
         section = sections.setdefault(heading, {"heading": heading, "own": own, "items": []})
         section["own"] = section["own"] and own
         # ``url`` is a path on this site; the mail needs the whole address.
-        item.link = item.url if "://" in item.url else f"{settings.SITE_URL}{item.url}"
+        item.link = item.url if "://" in item.url else f"{settings.SITE_URL}{item.url_in_language}"
         section["items"].append(item)
     return sorted(sections.values(), key=lambda section: not section["own"])
 
@@ -94,6 +95,27 @@ def subject_line(total: int) -> str:
         "Je week op %(site)s: %(count)s nieuwe meldingen",
         total,
     ) % {"site": settings.SITE_NAME, "count": total}
+
+
+def _queue_digest(user, row: NotificationSettings, news, ids: list[int]) -> None:
+    """The digest mail of ``ids`` (the newest ``MAX_ITEMS`` of them listed), in the
+    member's language."""
+    items = list(news.filter(pk__in=ids[:MAX_ITEMS]))
+    with for_member(user):
+        context = {
+            "user": user,
+            "subject_line": subject_line(len(ids)),
+            "sections": _sections(items),
+            "total": len(ids),
+            "more": len(ids) - len(items),
+            "previous": row.digest_sent_at,
+            "notifications_url": notifications.page_url("list"),
+            "preferences_url": notifications.preferences_url(),
+        }
+        send_after_commit(
+            TEMPLATE, context, [user.email],
+            unsubscribe_url=notifications.unsubscribe_url(user, notifications.DIGEST),
+        )  # fmt: skip
 
 
 def digest_send(*, user_id: int, cutoff: datetime, now: datetime | None = None) -> bool:
@@ -132,21 +154,7 @@ def digest_send(*, user_id: int, cutoff: datetime, now: datetime | None = None) 
             news = news.filter(created_at__gt=start)
         ids = list(news.values_list("pk", flat=True))
         if ids:
-            items = list(news.filter(pk__in=ids[:MAX_ITEMS]))
-            context = {
-                "user": user,
-                "subject_line": subject_line(len(ids)),
-                "sections": _sections(items),
-                "total": len(ids),
-                "more": len(ids) - len(items),
-                "previous": row.digest_sent_at,
-                "notifications_url": notifications.page_url("list"),
-                "preferences_url": notifications.preferences_url(),
-            }
-            send_after_commit(
-                TEMPLATE, context, [user.email],
-                unsubscribe_url=notifications.unsubscribe_url(user, notifications.DIGEST),
-            )  # fmt: skip
+            _queue_digest(user, row, news, ids)
             for first in range(0, len(ids), 500):
                 Notification.objects.filter(pk__in=ids[first : first + 500]).update(mailed_at=now)
             row.digest_sent_at = now

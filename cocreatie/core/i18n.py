@@ -1,11 +1,15 @@
-"""Texts in the site's own language, whatever the language of the request.
+"""Texts in the language of whoever reads them, whatever the language of the request.
 
 A request is in the language its reader chose (Dutch, or English under ``/en/``). What it
-writes for other people (mails to someone else, notifications, the action log, the
-search index that every language shares) is not for that reader: it is written in
-``LANGUAGE_CODE``, with addresses without a language prefix (``for_others``,
-``written_for_others``, ``site_text``). A lazy text that is stored or used as a key gets
-its source form (``source_text``).
+writes for other people is not for that reader:
+
+- what is stored for everyone (the action log, the search index that every language
+  shares, a moderator's reasons) is written in ``LANGUAGE_CODE``, with addresses without
+  a language prefix (``for_others``, ``written_for_others``, ``site_text``);
+- what is written to one member (a mail, a notification) is in the language they chose
+  (``language_of``, ``for_member``, ``by_language``), with addresses in that language.
+
+A lazy text that is stored or used as a key gets its source form (``source_text``).
 """
 
 import functools
@@ -26,6 +30,33 @@ def source_text(text) -> str:
 def for_others() -> translation.override:
     """``with for_others(): ...``: translations and addresses in the site's language."""
     return translation.override(settings.LANGUAGE_CODE)
+
+
+def current_language() -> str:
+    """The language of the request (or of the ``translation.override`` around the call),
+    as one of ``LANGUAGES``: what a new member or registrant is written to in."""
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def language_of(member) -> str:
+    """The language ``member`` chose for what the site writes to them (the site's own
+    for anyone without a choice: a visitor, a former member)."""
+    language = getattr(member, "language", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def for_member(member) -> translation.override:
+    """``with for_member(member): ...``: translations and addresses in their language."""
+    return translation.override(language_of(member))
+
+
+def by_language(members) -> dict[str, list[str]]:
+    """The addresses of ``members`` per language they chose: one mail per language."""
+    addresses = {}
+    for member in members:
+        addresses.setdefault(language_of(member), []).append(member.email)
+    return addresses
 
 
 def written_for_others(function):

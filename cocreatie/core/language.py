@@ -37,12 +37,14 @@ def unprefixed(path: str) -> str:
 
 def address_in(url: str, code: str) -> str:
     """The same page's address in language ``code`` (the paths are the same in every
-    language; only the prefix differs)."""
+    language; only the prefix differs), with its query and fragment."""
     parts = urlsplit(url)
     path = unprefixed(parts.path or "/")
     if code != settings.LANGUAGE_CODE:
         path = f"/{code}{path}"
-    return f"{path}?{parts.query}" if parts.query else path
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    return f"{path}#{parts.fragment}" if parts.fragment else path
 
 
 def chosen_language(request) -> str | None:
@@ -115,4 +117,9 @@ def language_links(request) -> dict:
         }
         for code, name in settings.LANGUAGES
     ]
-    return {"language_links": links, "default_language": settings.LANGUAGE_CODE}
+    return {
+        "language_links": links,
+        "default_language": settings.LANGUAGE_CODE,
+        # The page's path without the language prefix: the same in every language.
+        "page_path": unprefixed(request.path),
+    }

@@ -3,9 +3,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from cocreatie.core.language import address_in
 
 
 class SearchDocument(models.Model):
@@ -273,3 +275,9 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def url_in_language(self) -> str:
+        """The address in the language of the page or mail that shows it (``url`` is
+        stored without a language prefix)."""
+        return address_in(self.url, translation.get_language() or settings.LANGUAGE_CODE)

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cocreatie.core.i18n import for_others
+from cocreatie.core.i18n import for_member, language_of
 from cocreatie.core.language import unprefixed
 from cocreatie.core.mail import send_after_commit
 from cocreatie.core.models import Notification, NotificationSettings
@@ -193,23 +193,27 @@ def unsubscribe(*, user, kind: str) -> str:
 
 
 def notify(
-    users: Iterable, *, kind: str, title: str, url: str, text: str = "", group: str = "",
+    users: Iterable, *, kind: str, title, url: str, text: str = "", group="",
     actor=None, target=None, groups: dict | None = None, mail: bool = True,
 ) -> list[Notification]:  # fmt: skip
     """One notification of ``kind`` for each of ``users`` (user objects or pks; the
     actor and inactive accounts left out), and a mail for those who want it at once.
-    ``url``: a path on this site (stored without a language prefix: the member reads it
-    in their own language). ``groups``: user pk → a ``group`` of its own (why this
-    member gets it, e.g. what they follow). ``mail=False``: the caller mails it in a
-    message of its own (a statement of reasons), so it is stored as mailed and neither
-    mailed again nor put in the digest."""
+    ``title`` and ``group`` (why this member gets it, e.g. what they follow; ``groups``:
+    user pk → a group of its own) are written for each member in their own language: a
+    callable that returns the text, or a lazy translation (a plain str is stored as
+    it is). ``url``: a path on this site (stored without a language prefix: the member
+    reads it in their own language). ``mail=False``: the caller mails it in a message
+    of its own (a statement of reasons), so it is stored as mailed and neither mailed
+    again nor put in the digest."""
     if kind not in _kinds:
         raise ValueError(f"Unregistered notification kind {kind!r}")
     user_ids = {getattr(user, "pk", user) for user in users} - {getattr(actor, "pk", None)}
     if not user_ids:
         return []
     recipients = list(
-        get_user_model().objects.filter(pk__in=user_ids, is_active=True).only("pk", "email")
+        get_user_model()
+        .objects.filter(pk__in=user_ids, is_active=True)
+        .only("pk", "email", "language")
     )
     rows = {
         row.user_id: row
@@ -219,11 +223,22 @@ def notify(
     content_type = (
         ContentType.objects.get_for_model(target, for_concrete_model=False) if target else None
     )
+    written = {}
+
+    def written_for(user, value) -> str:
+        """``value`` in ``user``'s language, written once per language."""
+        key = (id(value), language_of(user))
+        if key not in written:
+            with for_member(user):
+                written[key] = value() if callable(value) else str(value)
+        return written[key]
+
     made = []
     for user in recipients:
         notification = Notification(
-            user=user, kind=kind, title=title[:300], text=text, url=unprefixed(url),
-            group=(groups or {}).get(user.pk, group)[:200], actor=actor,
+            user=user, kind=kind, title=written_for(user, title)[:300], text=text,
+            url=unprefixed(url),
+            group=written_for(user, (groups or {}).get(user.pk, group))[:200], actor=actor,
             content_type=content_type, object_id=getattr(target, "pk", None), created_at=now,
         )  # fmt: skip
         if not mail or delivery(rows.get(user.pk), kind) == Delivery.MAIL:
@@ -237,10 +252,10 @@ def notify(
 
 
 def _mail(notification: Notification) -> None:
-    """The mail goes to another member than the one whose request made it: in the site's
-    own language, with addresses without a language prefix."""
+    """The mail goes to another member than the one whose request made it: in their
+    own language, with addresses in it."""
     user = notification.user
-    with for_others():
+    with for_member(user):
         send_after_commit(
             "notification",
             {

@@ -187,7 +187,7 @@ def test_dates_on_the_dashboard_read_in_dutch(dashboard):
 
     html = dashboard()
 
-    assert "1 december 2026, 14.05" in section(html, "submitted")
+    assert "1 december 2026 om 14.05 uur" in section(html, "submitted")
     assert f'<time datetime="{moment.isoformat()}">' in section(html, "submitted")
     assert not re.search(r"\bDec\b", html)
 

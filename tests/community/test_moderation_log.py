@@ -200,7 +200,7 @@ def test_the_valid_filters_still_apply_beside_a_wrong_one(moderator_client):
 def test_dates_in_the_log_read_in_dutch(moderator_client):
     html = moderator_client.get(LOG).content.decode()
 
-    assert "1 december 2026, 14.05" in html and "15 november 2026, 12.00" in html
+    assert "1 december 2026 om 14.05 uur" in html and "15 november 2026 om 12.00 uur" in html
     assert not re.search(r"\b(Dec|Nov|Oct|Okt)\b", html)
 
 

@@ -437,7 +437,9 @@ def test_the_preferences_save_per_kind(client):
     assert "Meteen per mail" in page and "In de wekelijkse samenvatting" in page
 
     choices = {kind.key: SITE for kind in core_notifications.kinds()}
-    response = client.post(url, {**choices, notifications.COMMENT: DIGEST}, follow=True)
+    response = client.post(
+        url, {"language": "nl", **choices, notifications.COMMENT: DIGEST}, follow=True
+    )
 
     assert "Je voorkeuren zijn bewaard." in text(response)
     deliveries = core_notifications.deliveries_for(member)
@@ -449,7 +451,7 @@ def test_the_preferences_save_per_kind(client):
 def test_an_invalid_preference_is_refused_in_dutch_and_nothing_is_saved(client):
     member = VerifiedUserFactory()
     client.force_login(member)
-    choices = {kind.key: SITE for kind in core_notifications.kinds()}
+    choices = {"language": "nl", **{kind.key: SITE for kind in core_notifications.kinds()}}
 
     response = client.post(
         reverse("community:notification_settings"), {**choices, notifications.COMMENT: "duif"}

@@ -285,6 +285,7 @@ FORMS = [
         "member",
         no_kwargs,
         lambda w: {
+            "language": "en",
             "comment": "mail",
             "question_reply": "mail",
             "decision": "site",
@@ -292,7 +293,7 @@ FORMS = [
             "followed_comment": "digest",
             "new_series": "site",
         },  # fmt: skip
-        ("comment", "decision", "new_case", "new_series"),
+        ("language", "comment", "decision", "new_case", "new_series"),
     ),
     Form(
         "community:unsubscribe",
