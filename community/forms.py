@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cocreatie.core.editor import COMMENT_MARKS, FormattedTextarea, formatting_help_id
-from cocreatie.core.forms import HoneypotForm, ModelChoicesField, OnceForm
+from cocreatie.core.forms import HoneypotForm, OnceForm
 from cocreatie.core.tags import TagNamesField
 from community import house_rules, peer_cases
 from community.models import Case, Comment, ContactRequest, Organisation, Profile, Report, User
-from roadmap.forms import PhaseChallengeFilterForm
+from roadmap.forms import PhaseChallengeFilterForm, ShownTitleChoicesField
 from roadmap.models import Challenge, Phase
 
 
@@ -29,13 +29,13 @@ class UserChangeForm(auth_forms.UserChangeForm):
 
 
 class CaseForm(OnceForm, forms.ModelForm):
-    phases = ModelChoicesField(
+    phases = ShownTitleChoicesField(
         label=gettext_lazy("In welke fasen speelde het?"),
         queryset=Phase.objects.published(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    challenges = ModelChoicesField(
+    challenges = ShownTitleChoicesField(
         label=gettext_lazy("Tegen welke uitdagingen liep je aan?"),
         queryset=Challenge.objects.published(),
         widget=forms.CheckboxSelectMultiple,

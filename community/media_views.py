@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from cocreatie.core import media
+from cocreatie.core.i18n import content_label
 from cocreatie.core.views import BreadcrumbsMixin, OnceOnlyMixin
 from community import document_views, images
 from community.forms import ReasonForm
@@ -45,7 +46,8 @@ class CaseMediaMixin(LoginRequiredMixin, BreadcrumbsMixin):
     def get_breadcrumbs(self):
         case = self.case
         return community_trail(
-            (case.title, case.get_absolute_url()), (_("Foto's en documenten"), None)
+            (content_label(case.title), case.get_absolute_url()),
+            (_("Foto's en documenten"), None),
         )
 
 

@@ -30,11 +30,12 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
 from cocreatie.core import following
-from cocreatie.core.forms import ModelChoicesField
+from cocreatie.core.i18n import ShownText
 from cocreatie.core.views import BreadcrumbsMixin
 from community import services
 from community.forms import ProfileForm
 from community.models import Case, Organisation, Profile, User
+from roadmap.forms import ShownTitleChoicesField
 from roadmap.models import Challenge, Phase
 
 # The query string of the page's second state: only the next steps.
@@ -114,9 +115,10 @@ def onboarding_save(
 # --- The form -------------------------------------------------------------------------------
 
 
-class ChallengeChoicesField(ModelChoicesField):
+class ChallengeChoicesField(ShownTitleChoicesField):
     def label_from_instance(self, obj):
-        return f"{obj.number}. {obj.title}"
+        title = super().label_from_instance(obj)
+        return ShownText(f"{obj.number}. {title}", title.lang)
 
 
 def _interest_errors(what) -> dict:
@@ -153,7 +155,7 @@ class WelcomeForm(ProfileForm):
         ),
         error_messages=_interest_errors(gettext_lazy("uitdagingen")),
     )
-    phases = ModelChoicesField(
+    phases = ShownTitleChoicesField(
         label=gettext_lazy("Fasen van co-creatie"),
         queryset=Phase.objects.published(),
         widget=forms.CheckboxSelectMultiple,

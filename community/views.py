@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
+from cocreatie.core.i18n import content_label
 from cocreatie.core.spreadsheet import spreadsheet_response
 from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin, OnceOnlyMixin
 from community import (
@@ -180,7 +181,7 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return community_trail((self.object.title, None))
+        return community_trail((content_label(self.object.title), None))
 
     def comment_page(self):
         """The page of comment threads asked for (``?reacties=``), or the one with the
@@ -287,7 +288,8 @@ class CaseUpdateView(CaseFormMixin, UpdateView):
 
     def get_breadcrumbs(self):
         return community_trail(
-            (self.object.title, self.object.get_absolute_url()), (_("Bewerken"), None)
+            (content_label(self.object.title), self.object.get_absolute_url()),
+            (_("Bewerken"), None),
         )
 
     def form_valid(self, form):
@@ -417,7 +419,8 @@ class CommentDeleteView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
     def get_breadcrumbs(self):
         case = self.comment.case
         return community_trail(
-            (case.title, case.get_absolute_url()), (_("Reactie verwijderen"), None)
+            (content_label(case.title), case.get_absolute_url()),
+            (_("Reactie verwijderen"), None),
         )
 
     def get_context_data(self, **kwargs):
@@ -467,7 +470,9 @@ class ReportView(LoginRequiredMixin, BreadcrumbsMixin, FormView):
                 (_("Vraag"), self.item.get_absolute_url()),
                 (_("Melden"), None),
             )
-        return community_trail((self.case.title, self.case.get_absolute_url()), (_("Melden"), None))
+        return community_trail(
+            (content_label(self.case.title), self.case.get_absolute_url()), (_("Melden"), None)
+        )
 
     def get_context_data(self, **kwargs):
         # Already reported and still open: the page says so, with a button to withdraw.
@@ -563,7 +568,7 @@ class OrganisationDetailView(BreadcrumbsMixin, DetailView):
     list_limit = 100
 
     def get_breadcrumbs(self):
-        return community_trail((self.object.name, None))
+        return community_trail((content_label(self.object.name), None))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -652,7 +657,10 @@ class ModerationCaseView(ModeratorRequiredMixin, BreadcrumbsMixin, DetailView):
     )
 
     def get_breadcrumbs(self):
-        return [(_("Moderatie"), reverse("community:moderation")), (self.object.title, None)]
+        return [
+            (_("Moderatie"), reverse("community:moderation")),
+            (content_label(self.object.title), None),
+        ]
 
     def get_context_data(self, **kwargs):
         case = self.object

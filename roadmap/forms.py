@@ -3,16 +3,41 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
+from cocreatie.core.forms import ModelChoicesField
 from roadmap.models import Challenge, Example, Phase
 
 INVALID_CHOICE = gettext_lazy("Deze keuze bestaat niet. Kies er een uit de lijst.")
 
 
-class ShownTitleChoiceField(forms.ModelChoiceField):
-    """A choice of phases or challenges, each by the title the page shows."""
+class ShownTitleMixin:
+    """For a choice of phases or challenges: each is labelled by the title the page
+    shows (on an English page its English version, when there is one). The label keeps
+    its language (a ``ShownText``): ``includes/form_field.html`` marks the label of a
+    checkbox with it, ``LanguageSelect`` an option."""
 
     def label_from_instance(self, obj):
         return obj.shown_title
+
+
+class LanguageSelect(forms.Select):
+    """A select whose options carry the language of their label, when it has one."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        lang = getattr(option["label"], "lang", None)
+        if lang:
+            option["attrs"]["lang"] = lang
+        return option
+
+
+class ShownTitleChoiceField(ShownTitleMixin, forms.ModelChoiceField):
+    """One phase or challenge, by the title the page shows."""
+
+    widget = LanguageSelect
+
+
+class ShownTitleChoicesField(ShownTitleMixin, ModelChoicesField):
+    """Any number of phases or challenges, by the titles the page shows."""
 
 
 class PhaseChallengeFilterForm(forms.Form):

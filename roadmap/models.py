@@ -8,22 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 from taggit.managers import TaggableManager
 
-from cocreatie.core.i18n import for_others
+from cocreatie.core.i18n import ShownText, for_others
 from cocreatie.core.markdown import MarkdownFieldsMixin, markdown_to_text
 
 # The language of the English versions of titles and summaries (``<field>_en``).
 ENGLISH = "en"
-
-
-class ShownText(str):
-    """A text as a page shows it, with the language it is written in (``lang``): for the
-    ``lang`` attribute of the element around it, so that a screen reader reads Dutch as
-    Dutch on an English page (WCAG 3.1.2)."""
-
-    def __new__(cls, text: str, lang: str):
-        shown = super().__new__(cls, text)
-        shown.lang = lang
-        return shown
 
 
 class PublishedQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
 
+from cocreatie.core.i18n import content_label
 from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
 from sessions_app import attendance, calendar, services
 from sessions_app.forms import (
@@ -80,7 +81,7 @@ class SeriesDetailView(BreadcrumbsMixin, DetailView):
         return published_series()
 
     def get_breadcrumbs(self):
-        return sessions_trail((self.object.title, None))
+        return sessions_trail((content_label(self.object.title), None))
 
     def get_context_data(self, **kwargs):
         sessions = programme(self.object)
@@ -130,7 +131,8 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
 
     def get_breadcrumbs(self):
         return sessions_trail(
-            (self.series.title, self.series.get_absolute_url()), (_("Aanmelden"), None)
+            (content_label(self.series.title), self.series.get_absolute_url()),
+            (_("Aanmelden"), None),
         )
 
     def get_context_data(self, **kwargs):
@@ -182,7 +184,8 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return sessions_trail(
-            (self.series.title, self.series.get_absolute_url()), (_("Aangemeld"), None)
+            (content_label(self.series.title), self.series.get_absolute_url()),
+            (_("Aangemeld"), None),
         )
 
     def outcome(self):

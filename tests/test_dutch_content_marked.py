@@ -2,17 +2,32 @@
 that a screen reader reads it as Dutch (WCAG 3.1.2); the English versions of phase and
 challenge titles, and the interface, do not."""
 
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from community import services
+from community.models import Appeal, Decision
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
-from sessions_app.models import SessionSeries
-from tests.community.factories import CaseFactory, CommentFactory
-from tests.roadmap.factories import GuidingQuestionFactory, PhaseFactory, ToolFactory
-from tests.sessions.factories import SeriesFactory, SessionFactory
+from sessions_app.models import Evaluation, SessionSeries
+from tests.community.factories import (
+    CaseFactory,
+    CommentFactory,
+    ModeratorFactory,
+    OrganiserFactory,
+    VerifiedUserFactory,
+)
+from tests.roadmap.factories import (
+    ChallengeFactory,
+    GuidingQuestionFactory,
+    PhaseFactory,
+    ToolFactory,
+)
+from tests.sessions.factories import SeriesFactory, SessionFactory, seat_for
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +97,11 @@ def english_page(client, path: str) -> Languages:
 def assert_dutch(page: Languages, *texts: str):
     for text in texts:
         assert page.lang_of(text) == {"nl"}, text
+
+
+def assert_interface(page: Languages, *texts: str):
+    for text in texts:
+        assert "nl" not in page.lang_of(text), text
 
 
 def test_a_phase_page_marks_its_dutch_content_but_not_its_english_title(client):
@@ -158,6 +178,20 @@ def test_a_case_marks_the_members_texts_and_shows_english_phase_titles(client):
     assert "nl" not in page.lang_of("Co-design in English")
 
 
+def test_the_follow_button_names_the_title_in_its_language(client):
+    case = CaseFactory(title="Buurtkamer in Houten")
+    challenge = ChallengeFactory(title="Wie doet er mee?", title_en="Who takes part?")
+    paths = case.get_absolute_url(), challenge.get_absolute_url()
+    client.force_login(VerifiedUserFactory())
+
+    case_page, challenge_page = (english_page(client, path) for path in paths)
+
+    # The button's name: "Follow: case ‘Buurtkamer in Houten’", the title as Dutch.
+    assert_interface(case_page, ": case ‘")
+    assert_dutch(case_page, "Buurtkamer in Houten")
+    assert_interface(challenge_page, ": challenge ‘Who takes part?’")
+
+
 def test_a_session_series_marks_its_titles_and_descriptions(client):
     series = SeriesFactory(
         title="Co-creatie in het publieke domein",
@@ -189,6 +223,97 @@ def test_search_results_mark_the_titles_and_snippets_of_the_dutch_index(client):
     titles = [lang for text, lang in page.texts if text.lower() == "stakeholderkaart"]
     # The search box keeps the query; the result's title (the match marked) is Dutch.
     assert "nl" in titles
+
+
+@pytest.fixture
+def moderation():
+    """A moderator, and for them: a submitted case, a reported comment, a hidden comment
+    with an appeal against it, a comment held for review and their steps in the log."""
+    author, decider, moderator = VerifiedUserFactory(), ModeratorFactory(), ModeratorFactory()
+    case = CaseFactory(title="Wijkbudget in Tiel")
+    CaseFactory(title="Buurttuin in Zeist", status="submitted", published_at=None)
+    reported = CommentFactory(case=case, body="Koop nu onze zonnepanelen met korting.")
+    services.report_create(
+        reporter=VerifiedUserFactory(),
+        item=reported,
+        reason="spam",
+        text="Hier wordt reclame gemaakt.",
+    )
+    hidden = CommentFactory(case=case, author=author, body="Die wethouder snapt er niets van.")
+    services.content_hide(item=hidden, moderator=decider, reason="Dit is op de persoon gespeeld.")
+    appeal = Appeal.objects.create(
+        decision=Decision.objects.get(comment=hidden, kind=Decision.Kind.HIDDEN),
+        text="Ik bedoelde het beleid, niet de persoon.",
+    )
+    CommentFactory(case=case, body="Wanneer begint de volgende ronde?", held_at=timezone.now())
+    return {"moderator": moderator, "case": case, "appeal": appeal}
+
+
+def test_a_moderators_dashboard_and_log_mark_the_members_texts(client, moderation):
+    dashboard, log = reverse("community:moderation"), reverse("community:moderation_log")
+    client.force_login(moderation["moderator"])
+
+    dashboard_page = english_page(client, dashboard)
+    log_page = english_page(client, log)
+
+    assert_dutch(
+        dashboard_page,
+        "Buurttuin in Zeist",  # a submitted case
+        "Wijkbudget in Tiel",  # in "Comment on ..." of every queue
+        "Koop nu onze zonnepanelen met korting.",
+        "Hier wordt reclame gemaakt.",
+        "Ik bedoelde het beleid, niet de persoon.",
+        "Wanneer begint de volgende ronde?",
+        "Dit is op de persoon gespeeld.",  # the reason, in the queue and in the log
+    )
+    assert_interface(dashboard_page, "Moderation", "Latest moderation actions")
+    assert_dutch(log_page, "Dit is op de persoon gespeeld.")
+    assert_interface(log_page, "Log")
+
+
+def test_a_moderators_appeal_page_marks_the_members_and_moderators_texts(client, moderation):
+    path = reverse("community:moderation_appeal", args=[moderation["appeal"].pk])
+    client.force_login(moderation["moderator"])
+
+    page = english_page(client, path)
+
+    assert_dutch(
+        page,
+        "Ik bedoelde het beleid, niet de persoon.",
+        "Die wethouder snapt er niets van.",
+        "Wijkbudget in Tiel",
+        "Dit is op de persoon gespeeld.",  # the message to the member, and in the log
+    )
+    assert_interface(page, "What the member writes", "The decision", "History")
+
+
+def test_an_organisers_session_page_marks_titles_and_what_participants_wrote(client):
+    series = SeriesFactory(title="Samen de wijk ontwerpen")
+    session = SessionFactory(
+        series=series,
+        order=1,
+        title="De eerste verkenning",
+        starts_at=timezone.now() - timedelta(days=2),
+        ends_at=timezone.now() - timedelta(days=2, hours=-1),
+    )
+    seat = seat_for(session, organisation="Gemeente Tiel", role="beleidsadviseur participatie")
+    Evaluation.objects.create(
+        session=session, seat=seat, score=4, keep="De korte opdrachten in groepjes."
+    )
+    path = reverse("sessions:organiser_session", args=[session.pk])
+    client.force_login(OrganiserFactory())
+
+    page = english_page(client, path)
+
+    assert_dutch(
+        page,
+        "Samen de wijk ontwerpen",  # the eyebrow and the breadcrumbs
+        "De eerste verkenning",
+        "Gemeente Tiel",
+        "beleidsadviseur participatie",
+        "De korte opdrachten in groepjes.",
+    )
+    assert_interface(page, "Co-evaluation", "What should we keep?")
 
 
 def test_the_dutch_page_is_valid_too(client):

@@ -10,6 +10,10 @@ writes for other people is not for that reader:
   (``language_of``, ``for_member``, ``by_language``), with addresses in that language.
 
 A lazy text that is stored or used as a key gets its source form (``source_text``).
+
+The content of the site (what members and editors write) is Dutch in every language; a
+text of it that a page shows carries the language it is written in (``ShownText``,
+``content_label``), so that the page can mark it for a screen reader (WCAG 3.1.2).
 """
 
 import functools
@@ -75,3 +79,21 @@ def site_text(text, **params) -> str:
     (``%(name)s`` placeholders): for a text that is stored for others to read."""
     with for_others():
         return str(text) % params if params else str(text)
+
+
+class ShownText(str):
+    """A text as a page shows it, with the language it is written in (``lang``): for the
+    ``lang`` attribute of the element around it, so that a screen reader reads Dutch as
+    Dutch on an English page (WCAG 3.1.2)."""
+
+    def __new__(cls, text: str, lang: str):
+        shown = super().__new__(cls, text)
+        shown.lang = lang
+        return shown
+
+
+def content_label(text) -> ShownText:
+    """A text of the site's content (a title, a name) in a place that also holds
+    interface texts, such as the breadcrumb trail: marked as written in the site's
+    language, whatever the language of the page."""
+    return ShownText(text, settings.LANGUAGE_CODE)

@@ -4,15 +4,17 @@
 POST form, one query to know which); a visitor gets a plain link to log in, the same for
 everyone, so the page can stay in the page cache. ``{% follow_button obj following=True %}``
 skips the query where the caller knows (the follow list), ``hint=False`` the line that
-says what following brings.
+says what following brings. The button's accessible name names the thing as
+``community.notifications.follow_name`` does, with its title as the page shows it (a
+``ShownText``, so the template marks its language).
 """
 
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy
 
-from cocreatie.core.following import is_following, key_of
-from community import notifications
+from cocreatie.core.following import followable_for, is_following, key_of
+from cocreatie.core.i18n import content_label
 from community.models import Case, Organisation, Profile
 
 register = template.Library()
@@ -35,6 +37,17 @@ def _explanation(obj) -> str:
     return EXPLANATIONS.get(type(obj), DEFAULT_EXPLANATION)
 
 
+def _kind(obj) -> str:
+    followable = followable_for(obj)
+    return followable.label.lower() if followable else ""
+
+
+def _title(obj):
+    """The name of ``obj`` in the button, with its language: a phase's or challenge's
+    title as the page shows it, any other (a case, a tag, a series) as content."""
+    return getattr(obj, "shown_title", None) or content_label(str(obj))
+
+
 @register.inclusion_tag("includes/follow_button.html", takes_context=True)
 def follow_button(context, obj, following=None, hint=True):
     request = context["request"]
@@ -47,7 +60,10 @@ def follow_button(context, obj, following=None, hint=True):
         "csrf_token": context.get("csrf_token"),
         "obj": obj,
         "key": key_of(obj),
-        "name": notifications.follow_name(obj),
+        # A member by their name; anything else as "uitdaging ‘Draagvlak’".
+        "member_name": obj.display_name if isinstance(obj, Profile) else "",
+        "kind": "" if isinstance(obj, Profile) else _kind(obj),
+        "title": _title(obj),
         "following": bool(following),
         "explanation": _explanation(obj) if hint else "",
     }

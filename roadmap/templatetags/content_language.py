@@ -2,9 +2,9 @@
 
 The content of the site is Dutch in every language (the knowledge base, the members'
 cases, comments and questions, the sessions); only the titles and summaries of phases and
-challenges may have an English version (``roadmap.models.ShownText`` says which one a page
-shows). A screen reader reads a text in the language of its element (WCAG 3.1.2): an
-element that holds only Dutch content gets ``lang="nl"`` in the template itself, and a
+challenges may have an English version (``cocreatie.core.i18n.ShownText`` says which one
+a page shows). A screen reader reads a text in the language of its element (WCAG 3.1.2):
+an element that holds only Dutch content gets ``lang="nl"`` in the template itself, and a
 text inside a translated sentence goes through ``lang_span``.
 """
 

@@ -7,6 +7,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 
+from cocreatie.core.i18n import content_label
 from cocreatie.core.views import BreadcrumbsMixin
 from community.permissions import OrganiserRequiredMixin
 from sessions_app.models import Session, SessionSeries
@@ -29,14 +30,15 @@ def workspace_trail(*items):
 
 def series_trail(series: SessionSeries, *items):
     return workspace_trail(
-        (series.title, reverse("sessions:organiser_series", args=[series.pk])), *items
+        (content_label(series.title), reverse("sessions:organiser_series", args=[series.pk])),
+        *items,
     )
 
 
 def session_trail(session: Session, *items):
     return series_trail(
         session.series,
-        (str(session), reverse("sessions:organiser_session", args=[session.pk])),
+        (content_label(str(session)), reverse("sessions:organiser_session", args=[session.pk])),
         *items,
     )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cocreatie.core.i18n import content_label
 from sessions_app import messaging
 from sessions_app.messaging import Group
 from sessions_app.models import ParticipantMessage, Session, SessionSeries
@@ -215,7 +216,7 @@ class MessageDetailView(OrganiserPageMixin, DetailView):
         return series_trail(
             series,
             (HISTORY, reverse("sessions:organiser_mail_history", args=[series.pk])),
-            (self.object.subject, None),
+            (content_label(self.object.subject), None),
         )
 
     def get_context_data(self, **kwargs):

@@ -22,6 +22,7 @@ from django.views.generic import FormView
 
 from cocreatie.core.forms import OnceForm
 from cocreatie.core.views import OnceOnlyMixin
+from roadmap.forms import ShownTitleChoiceField
 from roadmap.models import Phase
 from sessions_app import planning as plans
 from sessions_app.models import MAX_CAPACITY, Session, SessionSeries
@@ -285,8 +286,9 @@ class SeriesCopyView(OnceOnlyMixin, OrganiserPageMixin, SeriesObjectMixin, FormV
 # --- Sessions ------------------------------------------------------------------------------
 
 
-class PhaseChoiceField(forms.ModelChoiceField):
-    """Refuses a value no row can have before it asks the database."""
+class PhaseChoiceField(ShownTitleChoiceField):
+    """A phase by the title the page shows; refuses a value no row can have before it
+    asks the database."""
 
     def to_python(self, value):
         if value not in self.empty_values and not re.fullmatch(r"[0-9]{1,18}", str(value)):

@@ -3,6 +3,7 @@ sessions with their counts, and the way to everything an organiser does with it.
 
 from django.views.generic import TemplateView
 
+from cocreatie.core.i18n import content_label
 from sessions_app.models import Session, SessionSeries
 from sessions_app.organiser.base import (
     WORKSPACE,
@@ -44,7 +45,7 @@ class OrganiserSeriesView(OrganiserPageMixin, SeriesObjectMixin, TemplateView):
     template_name = "sessions_app/organiser/series.html"
 
     def get_breadcrumbs(self):
-        return workspace_trail((self.series.title, None))
+        return workspace_trail((content_label(self.series.title), None))
 
     def get_context_data(self, **kwargs):
         (series,) = _session_rows([self.series])

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView
 
+from cocreatie.core.i18n import content_label
 from cocreatie.core.spreadsheet import spreadsheet_response
 from sessions_app import reports, services
 from sessions_app.forms import SessionCancelForm, SessionCapacityForm
@@ -30,7 +31,7 @@ class OrganiserSessionView(OrganiserPageMixin, DetailView):
         return Session.objects.select_related("series", "phase").with_seat_counts()
 
     def get_breadcrumbs(self):
-        return series_trail(self.object.series, (str(self.object), None))
+        return series_trail(self.object.series, (content_label(str(self.object)), None))
 
     def make_form(self, name, data=None):
         form_class, prefix = self.page_forms[name]

@@ -98,7 +98,7 @@ def messages_shown(client, query: dict) -> list[str]:
     """The messages of the rows the log shows with ``query``, in order."""
     response = client.get(LOG, query)
     assert response.status_code == 200
-    return re.findall(r"<td>([^<]*)</td>\s*</tr>", response.content.decode())
+    return re.findall(r"<td[^>]*>([^<]*)</td>\s*</tr>", response.content.decode())
 
 
 def read_spreadsheet(response) -> list[list[str]]:

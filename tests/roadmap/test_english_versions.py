@@ -2,6 +2,8 @@
 show them when they are filled in, the Dutch otherwise; everything stored for every
 language (the search index) keeps the Dutch."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -9,7 +11,7 @@ from django.utils import translation
 
 from cocreatie.core.models import SearchDocument
 from roadmap.models import Challenge, Phase
-from tests.community.factories import ModeratorFactory
+from tests.community.factories import ModeratorFactory, VerifiedUserFactory
 from tests.html import PageOutline
 from tests.roadmap.factories import ChallengeFactory, PhaseFactory, ToolFactory
 
@@ -173,3 +175,39 @@ def test_the_admin_change_form_shows_the_english_fields(client, phase):
     assert "Engelse versie" in phase_form.content.decode()
     challenge_html = challenge_form.content.decode()
     assert 'name="title_en"' in challenge_html and 'name="summary_en"' in challenge_html
+
+
+def choice_labels(html: str, name: str) -> dict[str, tuple[str, str]]:
+    """The label of each checkbox of the list ``name``: value → (text, lang)."""
+    inputs = PageOutline(html).find_all("input", name=name)
+    values = {found["id"]: found["value"] for found in inputs}
+    labels = re.findall(r'<label for="([^"]+)"(?: lang="([^"]+)")?>([^<]*)</label>', html)
+    return {values[id_]: (text, lang) for id_, lang, text in labels if id_ in values}
+
+
+def test_the_forms_offer_phases_and_challenges_by_the_title_the_page_shows(client, phase):
+    challenge = ChallengeFactory(number=3, title="Wie doet er mee?", title_en="Who takes part?")
+    untranslated = PhaseFactory(order=2, title="Co-design")
+    client.force_login(VerifiedUserFactory())
+    case_form, welcome = reverse("community:case_create"), reverse("community:welcome")
+    examples = reverse("roadmap:example_list")
+
+    dutch = client.get(case_form).content.decode()
+    english_form = client.get(english(case_form)).content.decode()
+    english_welcome = client.get(english(welcome)).content.decode()
+    english_filter = client.get(english(examples)).content.decode()
+
+    phase_pk, other_pk, challenge_pk = str(phase.pk), str(untranslated.pk), str(challenge.pk)
+    assert choice_labels(dutch, "phases")[phase_pk] == ("Co-initiëren", "nl")
+    assert choice_labels(dutch, "challenges")[challenge_pk] == ("Wie doet er mee?", "nl")
+    # On the English page: the English title, and the Dutch one where there is none.
+    assert choice_labels(english_form, "phases") == {
+        phase_pk: ("Co-initiation", "en"),
+        other_pk: ("Co-design", "nl"),
+    }
+    assert choice_labels(english_form, "challenges")[challenge_pk] == ("Who takes part?", "en")
+    welcome_challenges = choice_labels(english_welcome, "challenges")
+    assert welcome_challenges[challenge_pk] == ("3. Who takes part?", "en")
+    assert choice_labels(english_welcome, "phases")[phase_pk] == ("Co-initiation", "en")
+    assert f'<option value="{phase.slug}" lang="en">Co-initiation</option>' in english_filter
+    assert f'<option value="{untranslated.slug}" lang="nl">Co-design</option>' in english_filter

@@ -198,7 +198,7 @@ def test_the_compose_page_offers_groups_as_radio_buttons_and_preselects_the_sess
 
 def preview_parts(page_html: str) -> tuple[str, str]:
     """The subject and the body the preview shows."""
-    subject = re.search(r"<dt>Onderwerp</dt><dd>(.*?)</dd>", page_html, re.DOTALL).group(1)
+    subject = re.search(r"<dt>Onderwerp</dt><dd[^>]*>(.*?)</dd>", page_html, re.DOTALL).group(1)
     body = re.search(r'<pre class="mail-preview">(.*?)</pre>', page_html, re.DOTALL).group(1)
     return html.unescape(subject), html.unescape(body)
 

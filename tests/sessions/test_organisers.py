@@ -56,7 +56,7 @@ def text(html: str) -> str:
 
 def table_row(html: str, href: str) -> list[str]:
     """The text of each cell of the table row that links to ``href``."""
-    match = re.search(rf'<tr>\s*<td><a href="{re.escape(href)}">.*?</tr>', html, re.DOTALL)
+    match = re.search(rf'<tr>\s*<td><a href="{re.escape(href)}"[^>]*>.*?</tr>', html, re.DOTALL)
     assert match, f"no row links to {href}"
     return [text(cell) for cell in re.findall(r"<td>(.*?)</td>", match.group(0), re.DOTALL)]
 
