@@ -69,10 +69,6 @@ def moderators() -> QuerySet[User]:
     ).distinct()
 
 
-def moderator_emails() -> list[str]:
-    return list(moderators().values_list("email", flat=True))
-
-
 def mail_moderators(template: str, context: dict, *, leave_out: User | None = None) -> None:
     """Tell the moderators (but ``leave_out``): one mail per language they chose."""
     team = moderators().exclude(pk=getattr(leave_out, "pk", None)).only("email", "language")

@@ -36,18 +36,21 @@ def for_others() -> translation.override:
     return translation.override(settings.LANGUAGE_CODE)
 
 
+def _one_of_ours(language) -> str:
+    """``language`` if it is one of ``LANGUAGES``, otherwise the site's own."""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def current_language() -> str:
     """The language of the request (or of the ``translation.override`` around the call),
     as one of ``LANGUAGES``: what a new member or registrant is written to in."""
-    language = translation.get_language()
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return _one_of_ours(translation.get_language())
 
 
 def language_of(member) -> str:
     """The language ``member`` chose for what the site writes to them (the site's own
     for anyone without a choice: a visitor, a former member)."""
-    language = getattr(member, "language", "")
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return _one_of_ours(getattr(member, "language", ""))
 
 
 def for_member(member) -> translation.override:
