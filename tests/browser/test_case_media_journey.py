@@ -79,7 +79,8 @@ def test_a_case_with_a_photo_and_a_plan_is_published_and_discussed_in_threads(
     site.go(case.get_absolute_url())
     picture = page.locator(f"main picture img[alt='{ALT}']")
     expect(picture).to_be_visible()
-    assert picture.evaluate("img => img.naturalWidth") > 0, "the photo loads"
+    loaded_width = picture.evaluate("img => img.decode().then(() => img.naturalWidth)")
+    assert loaded_width > 0, "the photo loads"
     assert "480w" in page.locator("main picture source[type='image/webp']").get_attribute("srcset")
     expect(page.locator("main")).to_contain_text("PDF, 3 pagina's")
     with page.expect_download() as download:
