@@ -1,9 +1,19 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
 from sessions_app.models import Registration, Seat, Session, SessionSeries
+
+
+def next_week_afternoon():
+    """Seven days from now at 14.00 Amsterdam time.
+
+    A fixed time of day keeps a session within one calendar day whatever the
+    clock says when the tests run (now + 7 days at 23.30 would end tomorrow).
+    """
+    day = timezone.localdate() + timedelta(days=7)
+    return timezone.make_aware(datetime.combine(day, time(14, 0)))
 
 
 class SeriesFactory(factory.django.DjangoModelFactory):
@@ -27,7 +37,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Sessie {n}")
     speaker = "Nynke Joustra, gemeente Nieuwegein"
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    starts_at = factory.LazyFunction(lambda: next_week_afternoon())
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=1))
     meeting_url = factory.Sequence(lambda n: f"https://meet.example.org/geheim-{n}")
 
