@@ -22,6 +22,7 @@ from django.views.generic import FormView, TemplateView
 from taggit.models import Tag
 
 from cocreatie.core import search, tags
+from cocreatie.core.i18n import content_label, sentence_with
 from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
 from community import services
 from community.forms import ContactForm
@@ -216,7 +217,7 @@ class TagDetailView(BreadcrumbsMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [(_("Tag: %(name)s") % {"name": self.tag.name}, None)]
+        return [(sentence_with(_("Tag: %(name)s"), name=content_label(self.tag.name)), None)]
 
     def get_context_data(self, **kwargs):
         sections = tags.tagged(self.tag, limit=self.limit)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from cocreatie.core.forms import ModelChoicesField
+from cocreatie.core.i18n import content_label
 from roadmap.models import Challenge, Example, Phase
 
 INVALID_CHOICE = gettext_lazy("Deze keuze bestaat niet. Kies er een uit de lijst.")
@@ -73,11 +74,21 @@ class PhaseChallengeFilterForm(forms.Form):
         return items
 
 
-class ExampleFilterForm(PhaseChallengeFilterForm):
-    """Filters of the examples list: country, phase, challenge and tag."""
+class TagChoiceField(forms.ModelChoiceField):
+    """A tag, by its name: content, so in Dutch on an English page too (and marked so)."""
 
-    land = forms.ChoiceField(label=gettext_lazy("Land"), required=False)
-    tag = forms.ModelChoiceField(
+    widget = LanguageSelect
+
+    def label_from_instance(self, obj):
+        return content_label(obj.name)
+
+
+class ExampleFilterForm(PhaseChallengeFilterForm):
+    """Filters of the examples list: country, phase, challenge and tag. The names of
+    countries and tags are content, in Dutch on an English page too (and marked so)."""
+
+    land = forms.ChoiceField(label=gettext_lazy("Land"), required=False, widget=LanguageSelect)
+    tag = TagChoiceField(
         label=gettext_lazy("Tag"),
         queryset=Tag.objects.none(),
         to_field_name="slug",
@@ -93,7 +104,9 @@ class ExampleFilterForm(PhaseChallengeFilterForm):
             .values_list("country", flat=True)
             .distinct()
         )
-        self.fields["land"].choices = [("", _("Alle landen"))] + [(c, c) for c in countries]
+        self.fields["land"].choices = [("", _("Alle landen"))] + [
+            (c, content_label(c)) for c in countries
+        ]
         self.fields["tag"].queryset = (
             Tag.objects.filter(
                 taggit_taggeditem_items__content_type__app_label="roadmap",

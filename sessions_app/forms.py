@@ -1,9 +1,12 @@
 from django import forms
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core.forms import HoneypotForm, ModelChoicesField
+from cocreatie.core.i18n import in_its_language
 from sessions_app.models import MAX_CAPACITY, Evaluation, Session
 
 INVALID_SESSION = gettext_lazy(
@@ -13,8 +16,9 @@ INVALID_SESSION = gettext_lazy(
 MAX_CHARACTERS = gettext_lazy("Maximaal %(limit_value)d tekens.")
 
 
-def session_label(session: Session) -> str:
-    """'2. Co-design — donderdag 11 juni 2027, 13.30–14.30 uur (nog 12 plaatsen)'."""
+def session_label(session: Session) -> SafeString:
+    """'2. Co-design — donderdag 11 juni 2027, 13.30–14.30 uur (nog 12 plaatsen)', the
+    title marked as Dutch on an English page."""
     start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
     when = _("%(day)s, %(start)s–%(end)s uur") % {
         "day": formats.date_format(start, "l j F Y"),
@@ -22,9 +26,8 @@ def session_label(session: Session) -> str:
         "end": f"{end:%H.%M}",
     }
     availability = availability_text(session)
-    return f"{session.order}. {session.title} — {when}" + (
-        f" ({availability})" if availability else ""
-    )
+    label = format_html("{}. {} — {}", session.order, in_its_language(session.title), when)
+    return format_html("{} ({})", label, availability) if availability else label
 
 
 def availability_text(session: Session) -> str:

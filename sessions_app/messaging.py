@@ -19,10 +19,12 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cocreatie.core.actionlog import log_action
+from cocreatie.core.i18n import content_label, sentence_with
 from cocreatie.core.mail import MAX_ATTEMPTS, render_mail, send_after_commit
 from cocreatie.core.models import OutgoingMail
 from community.permissions import require_organiser
@@ -90,14 +92,16 @@ def _check_scope(series: SessionSeries, session: Session | None) -> None:
         raise ValidationError(_("Kies een sessie van deze reeks."))
 
 
-def recipients_description(group: str, session: Session | None) -> str:
-    """'Op de wachtlijst, sessie 2. Ontwerpen' / '…, alle sessies van de reeks'."""
+def recipients_description(group: str, session: Session | None) -> SafeString:
+    """'Op de wachtlijst, sessie 2. Ontwerpen' / '…, alle sessies van de reeks', for a
+    page (the session's title marked as Dutch)."""
     if session is not None:
-        return _("%(group)s, sessie %(session)s") % {
-            "group": Group(group).label,
-            "session": session,
-        }
-    return _("%(group)s, alle sessies van de reeks") % {"group": Group(group).label}
+        return sentence_with(
+            _("%(group)s, sessie %(session)s"),
+            group=Group(group).label,
+            session=content_label(str(session)),
+        )
+    return sentence_with(_("%(group)s, alle sessies van de reeks"), group=Group(group).label)
 
 
 def persons(count: int) -> str:

@@ -23,6 +23,7 @@ from tests.community.factories import (
 )
 from tests.roadmap.factories import (
     ChallengeFactory,
+    ExampleFactory,
     GuidingQuestionFactory,
     PhaseFactory,
     ToolFactory,
@@ -346,3 +347,58 @@ def test_the_english_pages_of_the_demo_content_stay_valid(client):
     for path in paths:
         page = english_page(client, path)
         assert "" not in {lang for _, lang in page.texts}, path
+
+
+def test_the_tag_page_marks_the_tag_in_its_breadcrumb(client):
+    ToolFactory(title="Stakeholderkaart", tags=["buurtbewoners"])
+
+    page = english_page(client, reverse("tag_detail", args=["buurtbewoners"]))
+
+    assert_dutch(page, "buurtbewoners")  # the breadcrumb, the heading and the lead
+    assert_interface(page, "Tag:")
+
+
+def test_the_registration_form_marks_the_session_titles_in_its_choices(client):
+    series = SeriesFactory(title="Samen de wijk ontwerpen")
+    session = SessionFactory(series=series, order=2, title="Het tweede gesprek", capacity=12)
+
+    page = english_page(client, reverse("sessions:register", args=[series.slug]))
+
+    assert_dutch(page, "Het tweede gesprek")
+    day = timezone.localtime(session.starts_at)
+    assert_interface(page, f"{day:%A} {day.day} {day:%B}", "12 places left")
+
+
+def test_the_organisers_mail_pages_mark_the_session_titles(client):
+    series = SeriesFactory(title="Samen de wijk ontwerpen")
+    session = SessionFactory(series=series, order=1, title="De eerste verkenning")
+    seat_for(session)
+    client.force_login(OrganiserFactory())
+    compose = reverse("sessions:organiser_mail", args=[series.pk])
+    history = reverse("sessions:organiser_mail_history", args=[series.pk])
+
+    page = english_page(client, compose)
+    assert_dutch(page, "1. De eerste verkenning")  # a choice of "Which session?"
+    assert_interface(page, "All sessions of the series")
+
+    fields = {"group": "active", "session": str(session.pk), "subject": "Later", "message": "Hoi"}
+    preview = client.post(f"/en{compose}", {**fields, "step": "preview"})
+    page = Languages(preview.content.decode())
+    assert page.problems == []
+    assert_dutch(page, "1. De eerste verkenning")  # "Recipients: …, session 1. …"
+    assert_interface(page, "Recipients:")
+
+    sent = client.post(f"/en{compose}", {**fields, "step": "send", "previewed": "1"})
+    assert sent.status_code == 302
+    page = english_page(client, history)
+    assert_dutch(page, "1. De eerste verkenning")
+    assert_interface(page, ", session")
+
+
+def test_the_examples_filters_mark_countries_and_tags_as_dutch(client):
+    ExampleFactory(country="Nederland", tags=["buurtbewoners"])
+
+    page = english_page(client, reverse("roadmap:example_list"))
+
+    assert_dutch(page, "Nederland", "buurtbewoners")
+    assert_interface(page, "All countries", "All tags")

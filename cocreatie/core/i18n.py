@@ -20,6 +20,8 @@ import functools
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 
 def source_text(text) -> str:
@@ -100,3 +102,26 @@ def content_label(text) -> ShownText:
     interface texts, such as the breadcrumb trail: marked as written in the site's
     language, whatever the language of the page."""
     return ShownText(text, settings.LANGUAGE_CODE)
+
+
+def in_its_language(text):
+    """Content in a ``<span lang>`` when it is in another language than the page: a
+    ``ShownText`` in its own language, any other text in the site's. Only for content,
+    never for an interface text (that is in the page's language already)."""
+    lang = getattr(text, "lang", settings.LANGUAGE_CODE)
+    if not text or lang == translation.get_language():
+        return text
+    return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+def sentence_with(sentence, **parts) -> SafeString:
+    """An interface ``sentence`` with ``%(name)s`` placeholders, filled in with ``parts``
+    (escaped): a part that is content (a ``ShownText``) is marked with its language, so
+    that "Tag: <span lang="nl">Inwoners</span>" reads right on an English page."""
+    return mark_safe(
+        conditional_escape(sentence)
+        % {
+            name: conditional_escape(in_its_language(part) if isinstance(part, ShownText) else part)
+            for name, part in parts.items()
+        }
+    )

@@ -9,19 +9,13 @@ text inside a translated sentence goes through ``lang_span``.
 """
 
 from django import template
-from django.conf import settings
-from django.utils import translation
-from django.utils.html import format_html
+
+from cocreatie.core.i18n import in_its_language
 
 register = template.Library()
 
 
 @register.filter
 def lang_span(text):
-    """Content in a ``<span lang>`` when it is in another language than the page: a
-    ``ShownText`` in its own language, any other text in the site's (Dutch). Only for
-    content, never for an interface text (that is in the page's language already)."""
-    lang = getattr(text, "lang", settings.LANGUAGE_CODE)
-    if not text or lang == translation.get_language():
-        return text
-    return format_html('<span lang="{}">{}</span>', lang, text)
+    """``cocreatie.core.i18n.in_its_language`` in a template."""
+    return in_its_language(text)

@@ -14,11 +14,13 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import DetailView, ListView, TemplateView
 
-from cocreatie.core.i18n import content_label
+from cocreatie.core.i18n import content_label, sentence_with
 from sessions_app import messaging
 from sessions_app.messaging import Group
 from sessions_app.models import ParticipantMessage, Session, SessionSeries
@@ -28,15 +30,17 @@ WHOLE_SERIES = "reeks"
 HISTORY = gettext_lazy("Verstuurde berichten")
 
 
-def session_choice_label(session: Session) -> str:
-    """'2. Ontwerpen — donderdag 11 juni 2027, 13.30 uur (afgelopen)'."""
+def session_choice_label(session: Session) -> SafeString:
+    """'2. Ontwerpen — donderdag 11 juni 2027, 13.30 uur (afgelopen)', the title marked
+    as Dutch on an English page."""
     start = timezone.localtime(session.starts_at)
-    label = _("%(session)s — %(day)s, %(time)s uur") % {
-        "session": session,
-        "day": formats.date_format(start, "l j F Y"),
-        "time": f"{start:%H.%M}",
-    }
-    return label if session.is_open else f"{label} ({session.state_label.lower()})"
+    label = sentence_with(
+        _("%(session)s — %(day)s, %(time)s uur"),
+        session=content_label(str(session)),
+        day=formats.date_format(start, "l j F Y"),
+        time=f"{start:%H.%M}",
+    )
+    return label if session.is_open else format_html("{} ({})", label, session.state_label.lower())
 
 
 class ParticipantMessageForm(forms.Form):
@@ -55,8 +59,11 @@ class ParticipantMessageForm(forms.Form):
             "invalid_choice": gettext_lazy("Kies wie het bericht krijgt."),
         },
     )
+    # Radio buttons rather than a list: a session's title is Dutch content, marked as
+    # such in its label on an English page (an <option> cannot hold that mark).
     session = forms.ChoiceField(
         label=gettext_lazy("Van welke sessie?"),
+        widget=forms.RadioSelect,
         help_text=gettext_lazy("Iemand die bij meer sessies hoort, krijgt het bericht één keer."),
         error_messages={
             "required": gettext_lazy("Kies een sessie of de hele reeks."),
