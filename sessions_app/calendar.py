@@ -1,5 +1,6 @@
 """Calendar files (RFC 5545) for sessions. They never carry the meeting link."""
 
+import functools
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
@@ -29,6 +30,7 @@ def build_calendar(
     calendar.add("method", method)
     now = timezone.now()
     zone = timezone.get_default_timezone()
+    calendar.add_component(_vtimezone(zone.key))  # before the events that name it
     for session in sessions:
         event = icalendar.Event()
         event.add("uid", session.ics_uid)
@@ -50,8 +52,14 @@ def build_calendar(
         cancelled = session.is_cancelled or method == "CANCEL"
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+@functools.cache
+def _vtimezone(tzid: str) -> icalendar.Timezone:
+    """The VTIMEZONE of ``tzid`` (1970–2038, icalendar's default span): built once per
+    process, as it is the same in every file and slow to build."""
+    return icalendar.Timezone.from_tzid(tzid)
 
 
 def filename(session_or_series) -> str:

@@ -17,14 +17,15 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cocreatie.core import content
 from cocreatie.core.actionlog import log_action
 from cocreatie.core.i18n import current_language, for_member
-from cocreatie.core.mail import send_after_commit
+from cocreatie.core.mail import queue_later, render_mail, send_after_commit, writer
 from community.permissions import require_organiser
 from sessions_app import calendar
 from sessions_app.models import (
@@ -72,10 +73,9 @@ def _confirmed_count(session: Session) -> int:
     return session.seats.filter(status=Seat.Status.CONFIRMED).count()
 
 
-def _take_seat(seat: Seat, session: Session, now: datetime) -> None:
-    """Confirm the seat if there is room, else put it on the waiting list. The caller
-    holds the lock on ``session``."""
-    has_room = session.capacity is None or _confirmed_count(session) < session.capacity
+def _take_seat(seat: Seat, session: Session, now: datetime, *, has_room: bool) -> None:
+    """Confirm the seat if there is room (``has_room``, counted by the caller, who holds
+    the lock on ``session``), else put it on the waiting list."""
     if seat.pk is not None:
         seat.ics_sequence += 1  # taken again after cancelling: newer than the CANCEL sent
     seat.status = Seat.Status.CONFIRMED if has_room else Seat.Status.WAITING
@@ -161,6 +161,10 @@ def registration_create(
     mail with their personal link, so the page can answer the same for everyone; a new
     place on a waiting list also brings a mail on what happens next. The new seats carry
     ``waiting_place`` (``None`` when confirmed).
+
+    The transaction holds the locks on the sessions only for what needs them: count the
+    seats, store the registration and its seats, queue the mails. The mails and their
+    calendar file are written by the task that sends them (``mail.queue_later``).
     """
     email = normalise_email(email)
     session_pks = {session.pk for session in sessions}
@@ -177,61 +181,169 @@ def registration_create(
                     "Kies opnieuw uit de sessies die nog open zijn."
                 )
             )
-        registration = _registration_for(series, email, name, organisation, role, user, now)
+        registration, created = _registration_for(
+            series, email, name, organisation, role, user, now
+        )
+        existing = {}
+        if not created:
+            existing = {
+                seat.session_id: seat for seat in registration.seats.filter(session__in=locked)
+            }
+        # A seat already confirmed or waiting stays as it is.
+        wanted = [s for s in locked if not (s.pk in existing and existing[s.pk].is_active)]
+        counts = _seat_counts(wanted)
         new_seats = []
-        existing = {seat.session_id: seat for seat in registration.seats.filter(session__in=locked)}
-        for session in locked:
-            seat = existing.get(session.pk)
-            if seat and seat.is_active:
-                continue  # already registered or waiting: nothing changes
-            seat = seat or Seat(registration=registration)
+        for session in wanted:
+            seat = existing.get(session.pk) or Seat(registration=registration)
             seat.session = session  # the locked row, with its series
-            _take_seat(seat, session, now)
-            seat.save()
+            confirmed, waiting = counts.get(session.pk, (0, 0))
+            has_room = session.capacity is None or confirmed < session.capacity
+            _take_seat(seat, session, now, has_room=has_room)
+            seat.waiting_place = waiting + 1 if seat.is_waiting else None  # asked last
             new_seats.append(seat)
+        retaken = [seat for seat in new_seats if seat.pk is not None]  # after cancelling
+        Seat.objects.bulk_create([seat for seat in new_seats if seat.pk is None])
+        if retaken:
+            Seat.objects.bulk_update(retaken, TAKEN_SEAT_FIELDS)
+        content.bulk_changed(new_seats)  # the seats left on the series' pages
         recently = registration.confirmation_sent_at and (
             now - registration.confirmation_sent_at < CONFIRMATION_REPEAT_AFTER
         )
-        if new_seats or not recently:
-            seats = _overview_seats(registration)
-            places = {seat.pk: seat.waiting_place for seat in seats}
-            for seat in new_seats:
-                seat.waiting_place = places.get(seat.pk)
-            waiting = [seat for seat in new_seats if seat.is_waiting]
-            _mail_overview(
-                registration, "registration_confirmation", seats=seats, new_seats=new_seats,
-                waiting=waiting, visitor_triggered=True,
-            )  # fmt: skip
-            registration.confirmation_sent_at = now
-            registration.save(update_fields=["confirmation_sent_at"])
-            if waiting:  # what happens next, in a mail of its own
-                _mail_registrant(
-                    "waiting_list_joined", registration, {"waiting": waiting},
-                    own_request=True, visitor_triggered=True,
-                )  # fmt: skip
+        if new_seats or created or not recently:
+            params = {"registration": registration.pk, "new_seats": [s.pk for s in new_seats]}
+            queue_later("sessions.registration_confirmation", params, email, visitor_triggered=True)
+            if any(seat.is_waiting for seat in new_seats):  # what happens next, on its own
+                queue_later("sessions.waiting_list_joined", params, email, visitor_triggered=True)
+            if not created:  # a new registration was stored with the time already
+                registration.confirmation_sent_at = now
+                registration.save(update_fields=["confirmation_sent_at"])
     return RegistrationResult(registration, new_seats)
 
 
-def _registration_for(series, email, name, organisation, role, user, now) -> Registration:
-    existing = Registration.objects.filter(
-        series=series, email=email, anonymised_at__isnull=True
-    ).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            return Registration.objects.create(
-                series=series,
-                email=email,
-                name=name.strip(),
-                organisation=organisation.strip(),
-                role=role.strip(),
-                consent_at=now,
-                language=current_language(),
-                user=user if user and normalise_email(user.email) == email else None,
-            )
-    except IntegrityError:  # the same address registered a moment ago
-        return Registration.objects.get(series=series, email=email, anonymised_at__isnull=True)
+# What taking a seat again (after cancelling it) changes (``_take_seat``).
+TAKEN_SEAT_FIELDS = [
+    "status",
+    "requested_at",
+    "status_changed_at",
+    "reminder_sent_at",
+    "ics_sequence",
+]
+
+
+def _seat_counts(sessions: list[Session]) -> dict[int, tuple[int, int]]:
+    """Per session pk: (confirmed, waiting), in one query; only sessions with a capacity
+    can have either. The caller holds the locks on ``sessions``."""
+    limited = [session.pk for session in sessions if session.capacity is not None]
+    if not limited:
+        return {}
+    rows = (
+        Seat.objects.filter(session__in=limited)
+        .order_by()
+        .values("session")
+        .annotate(
+            confirmed=Count("pk", filter=Q(status=Seat.Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=Seat.Status.WAITING)),
+        )
+        .values_list("session", "confirmed", "waiting")
+    )
+    return {session: (confirmed, waiting) for session, confirmed, waiting in rows}
+
+
+def _registration_for(
+    series, email, name, organisation, role, user, now
+) -> tuple[Registration, bool]:
+    """The registration of ``email`` for ``series``: stored now (True), or the one that
+    was there (False, its details kept). One statement for a new address: an insert
+    that, when the address is registered already (the partial unique constraint),
+    changes nothing and returns that row's id."""
+    registration = Registration(
+        series=series,
+        email=email,
+        name=name.strip(),
+        organisation=organisation.strip(),
+        role=role.strip(),
+        consent_at=now,
+        confirmation_sent_at=now,
+        language=current_language(),
+        user=user if user and normalise_email(user.email) == email else None,
+    )
+    pk, token = _insert_or_find(registration)
+    if token != registration.token:
+        return Registration.objects.get(pk=pk), False
+    registration.pk = pk
+    registration._state.adding = False
+    return registration, True
+
+
+def _insert_or_find(registration: Registration) -> tuple[int, str]:
+    """``INSERT … ON CONFLICT (series, email) WHERE not anonymised DO UPDATE`` (a change
+    to nothing, so that the existing row is returned too): (id, token) of the row."""
+    meta = Registration._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    q = connection.ops.quote_name
+    columns = ", ".join(q(field.column) for field in fields)
+    values = [
+        field.get_db_prep_save(field.pre_save(registration, add=True), connection)
+        for field in fields
+    ]
+    email, series, anonymised = (
+        q(meta.get_field(n).column) for n in ("email", "series", "anonymised_at")
+    )
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {q(meta.db_table)} ({columns}) VALUES ({placeholders}) "
+            f"ON CONFLICT ({series}, {email}) WHERE {anonymised} IS NULL "
+            f"DO UPDATE SET {email} = excluded.{email} "
+            f"RETURNING {q(meta.pk.column)}, {q(meta.get_field('token').column)}",
+            values,
+        )
+        return cursor.fetchone()
+
+
+@writer("sessions.registration_confirmation")
+def _write_registration_confirmation(*, registration: int, new_seats: list[int]):
+    """All of the registrant's seats as they are now, the new ones named, and the
+    calendar file of the confirmed ones."""
+    registration = Registration.objects.filter(pk=registration, anonymised_at__isnull=True).first()
+    if registration is None:
+        return None
+    seats = _overview_seats(registration)
+    new = [seat for seat in seats if seat.pk in set(new_seats)]
+    return render_mail(
+        "registration_confirmation",
+        {
+            "registration": registration,
+            "seats": seats,
+            "new_seats": new,
+            "waiting": [seat for seat in new if seat.is_waiting],
+        },
+        [registration.email],
+        attachments=_calendar_attachment(seats),
+    )
+
+
+@writer("sessions.waiting_list_joined")
+def _write_waiting_list_joined(*, registration: int, new_seats: list[int]):
+    """What happens next for the new seats that are still waiting (none: no mail)."""
+    waiting = list(
+        Seat.objects.with_waiting_place()
+        .filter(
+            pk__in=new_seats,
+            status=Seat.Status.WAITING,
+            registration__anonymised_at__isnull=True,
+        )
+        .select_related("registration", "session__series", "session__phase")
+        .order_by("session__order")
+    )
+    if not waiting:
+        return None
+    registration = waiting[0].registration
+    return render_mail(
+        "waiting_list_joined",
+        {"registration": registration, "waiting": waiting},
+        [registration.email],
+    )
 
 
 def seat_cancel(

@@ -1,8 +1,10 @@
 """Public pages of the online sessions, the registrant's personal page (behind a secret
 link), and the organisers' pages under /moderatie/sessies/."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -166,15 +168,29 @@ class RegisterView(PublicFormMixin, BreadcrumbsMixin, FormView):
         return None
 
     def form_done(self, form):
-        self.request.session["registered_email"] = form.cleaned_data["email"]
-        outcome = getattr(self, "outcome", None)
-        if outcome is None:
-            self.request.session.pop("registered_outcome", None)
-        else:
-            self.request.session["registered_outcome"] = outcome
-        return redirect("sessions:registered", slug=self.series.slug)
+        url = reverse("sessions:registered", args=[self.series.slug])
+        response = redirect(url)
+        stored = {"email": form.cleaned_data["email"], "outcome": getattr(self, "outcome", None)}
+        response.set_cookie(
+            REGISTERED_COOKIE,
+            signing.dumps(stored, salt=REGISTERED_COOKIE, compress=True),
+            max_age=REGISTERED_MAX_AGE,
+            path=url,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
 
+# What the page after registering shows (RegisteredView): the address typed and what this
+# request did. In a signed cookie for that page alone rather than in the session, so a
+# registration writes no session row; it only tells the browser what it sent itself.
+REGISTERED_COOKIE = "aanmelding"
+REGISTERED_MAX_AGE = 60 * 60
+
+
+@method_decorator(never_cache, name="dispatch")  # it shows what this browser sent
 class RegisteredView(BreadcrumbsMixin, TemplateView):
     template_name = "sessions_app/registered.html"
 
@@ -188,10 +204,21 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
             (_("Aangemeld"), None),
         )
 
+    def stored(self) -> dict:
+        """What ``RegisterView.form_done`` stored, if it is still there and untouched."""
+        try:
+            return signing.loads(
+                self.request.COOKIES.get(REGISTERED_COOKIE, ""),
+                salt=REGISTERED_COOKIE,
+                max_age=REGISTERED_MAX_AGE,
+            )
+        except signing.BadSignature:
+            return {}
+
     def outcome(self):
         """Per session of the last registration request in this browser: confirmed, or
         the place on the waiting list (see ``RegisterView.form_accepted``)."""
-        stored = self.request.session.get("registered_outcome")
+        stored = self.stored().get("outcome")
         if not stored or stored.get("series") != self.series.pk:
             return [], 0
         sessions = self.series.sessions.in_bulk([item["session"] for item in stored["seats"]])
@@ -208,7 +235,7 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
         outcome, unchanged = self.outcome()
         return super().get_context_data(
             series=self.series,
-            email=self.request.session.get("registered_email"),
+            email=self.stored().get("email"),
             outcome=outcome,
             any_waiting=any(not item["confirmed"] for item in outcome),
             unchanged=unchanged,

@@ -62,6 +62,16 @@ def content_changed(instance, *, deleted: bool = False) -> None:
     pagecache.schedule_bump(scopes_for(instance))
 
 
+def bulk_changed(instances) -> None:
+    """``content_changed`` for rows saved with ``bulk_create`` or ``bulk_update``, which
+    send no signal: the cached pages of all of them refreshed with one bump."""
+    scopes = set()
+    for instance in instances:
+        search.index_refresh(instance)
+        scopes |= scopes_for(instance)
+    pagecache.schedule_bump(scopes)
+
+
 def _saved(sender, instance, raw=False, **kwargs):
     if not raw:
         content_changed(instance)

@@ -6,6 +6,10 @@ commit enqueues ``deliver_mail``. If the mail server is down the row stays unsen
 tried again: by the task itself on a worker that can defer, and by the
 ``send_queued_mail`` command, which a timer runs.
 
+``queue_later`` is for the busiest paths (a registration): the transaction stores only
+what the message is about (the name of a writer, ``@writer``, and the ids it needs) and
+the task writes it, outside the transaction and its locks, just before sending it.
+
 Each message is sent at most once as far as SMTP allows. ``send_outgoing`` first claims
 the row in a short transaction of its own (``sending_by`` = this process,
 ``sending_at`` = now) and commits; only then does it talk to the mail server, outside
@@ -28,6 +32,7 @@ import os
 import re
 import socket
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -38,7 +43,7 @@ from django.db.models import Q
 from django.db.utils import InterfaceError, OperationalError
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django_tasks import default_task_backend, task
@@ -248,30 +253,54 @@ def _html_part(message: EmailMessage) -> str:
     return ""
 
 
-def queue(message: EmailMessage) -> OutgoingMail:
-    """Store the message in the current transaction; send it once that commits."""
-    outgoing = OutgoingMail.objects.create(
-        to=list(message.to),
-        reply_to=list(message.reply_to),
-        subject=message.subject,
-        body=message.body,
-        html_body=_html_part(message),
-        message_id=new_message_id(),
-        headers=dict(message.extra_headers),
-        attachments=[
-            {"filename": name, "content": content, "mimetype": mimetype}
-            for name, content, mimetype in message.attachments
-        ],
-    )
+def _fill(outgoing: OutgoingMail, message: EmailMessage) -> None:
+    """The row's copy of ``message``."""
+    outgoing.to = list(message.to)
+    outgoing.reply_to = list(message.reply_to)
+    outgoing.subject = message.subject
+    outgoing.body = message.body
+    outgoing.html_body = _html_part(message)
+    outgoing.headers = dict(message.extra_headers)
+    outgoing.attachments = [
+        {"filename": name, "content": content, "mimetype": mimetype}
+        for name, content, mimetype in message.attachments
+    ]
+
+
+def _queued(outgoing: OutgoingMail) -> OutgoingMail:
+    outgoing.save()
     # robust: the data and its mail are committed; if the task queue fails now the
     # visitor still gets the success page, and `send_queued_mail` sends the message.
     transaction.on_commit(lambda: deliver_mail.enqueue(outgoing.pk), robust=True)
     return outgoing
 
 
+def queue(message: EmailMessage) -> OutgoingMail:
+    """Store the message in the current transaction; send it once that commits."""
+    outgoing = OutgoingMail(message_id=new_message_id())
+    _fill(outgoing, message)
+    return _queued(outgoing)
+
+
 # Mail that anyone can make the site send (a registration, a contact form) goes to one
 # address at most this many times an hour, whoever asks and from wherever.
 VISITOR_MAIL_PER_HOUR = 5
+
+
+def _within_visitor_limit(to: list[str], name: str) -> list[str]:
+    """The addresses of ``to`` that may get one more visitor-triggered mail this hour."""
+    allowed = [
+        address
+        for address in to
+        if ratelimit.allow(
+            f"visitor-mail:{address.strip().lower()}",
+            limit=VISITOR_MAIL_PER_HOUR,
+            period=60 * 60,
+        )
+    ]
+    if not allowed:
+        logger.info("Visitor-triggered mail %s not sent: recipient over the limit.", name)
+    return allowed
 
 
 def send_after_commit(
@@ -283,17 +312,7 @@ def send_after_commit(
     ``VISITOR_MAIL_PER_HOUR`` of these an hour; beyond that nothing is sent."""
     to = [address for address in to if address]
     if visitor_triggered:
-        to = [
-            address
-            for address in to
-            if ratelimit.allow(
-                f"visitor-mail:{address.strip().lower()}",
-                limit=VISITOR_MAIL_PER_HOUR,
-                period=60 * 60,
-            )
-        ]
-        if not to:
-            logger.info("Visitor-triggered mail %s not sent: recipient over the limit.", template)
+        to = _within_visitor_limit(to, template)
     if not to:
         return None
     return queue(
@@ -302,6 +321,68 @@ def send_after_commit(
             unsubscribe_url=unsubscribe_url,
         )
     )  # fmt: skip
+
+
+# --- Written when sent -----------------------------------------------------------------------
+
+# The functions that write a message from what ``queue_later`` stored: name -> function.
+WRITERS: dict[str, Callable[..., EmailMessage | None]] = {}
+
+
+def writer(name: str):
+    """``@writer("sessions.registration_confirmation")``: registers a function that gets
+    the stored parameters as keyword arguments and returns the message (``render_mail``),
+    or ``None`` when there is nothing to send any more (the data is gone)."""
+
+    def register(function):
+        WRITERS[name] = function
+        return function
+
+    return register
+
+
+def queue_later(
+    name: str, params: dict, to: str, *, visitor_triggered: bool = False
+) -> OutgoingMail:
+    """Store a message to ``to`` that the writer ``name`` writes from ``params`` (ids,
+    JSON) when it is sent, in the language of now; send it once the transaction commits.
+    ``visitor_triggered``: as for ``send_after_commit``, counted when it is written."""
+    outgoing = OutgoingMail(
+        to=[to],
+        message_id=new_message_id(),
+        write_later={
+            "writer": name,
+            "params": params,
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+            "visitor_triggered": visitor_triggered,
+        },
+    )
+    return _queued(outgoing)
+
+
+def _write(outgoing: OutgoingMail) -> bool:
+    """Write a message queued with ``queue_later`` and store it in its row (a retry sends
+    what was written the first time). False when there is nothing to send: the row is
+    gone then."""
+    pending = outgoing.write_later
+    to = outgoing.to
+    if pending.get("visitor_triggered"):
+        to = _within_visitor_limit(to, pending["writer"])
+    with translation.override(pending["language"]):
+        message = WRITERS[pending["writer"]](**pending["params"]) if to else None
+    if message is None:
+        OutgoingMail.objects.filter(pk=outgoing.pk).delete()
+        return False
+    message.to = to
+    _fill(outgoing, message)
+    outgoing.write_later = {}
+    outgoing.save(
+        update_fields=[
+            "to", "reply_to", "subject", "body", "html_body", "headers", "attachments",
+            "write_later",
+        ]
+    )  # fmt: skip
+    return True
 
 
 def _as_message(outgoing: OutgoingMail) -> EmailMessage:
@@ -376,7 +457,7 @@ def _mark_sent(outgoing: OutgoingMail) -> None:
             close_old_connections()  # drops the broken connection; the next query reconnects
 
 
-def _mark_failed(outgoing: OutgoingMail, error: OSError) -> None:
+def _mark_failed(outgoing: OutgoingMail, error: Exception) -> None:
     OutgoingMail.objects.filter(pk=outgoing.pk).update(
         last_error=f"{type(error).__name__}: {error}"[:2000], sending_at=None, sending_by=""
     )
@@ -389,6 +470,14 @@ def send_outgoing(pk: int) -> bool:
     outgoing = _claim(pk)
     if outgoing is None:
         return False
+    if outgoing.write_later:
+        try:
+            if not _write(outgoing):
+                return False
+        except Exception as error:  # a bug or missing data: kept, with the error, for a retry
+            logger.exception("Mail %s could not be written.", pk)
+            _mark_failed(outgoing, error)
+            return False
     try:
         _as_message(outgoing).send()
     except OSError as error:  # server down or refusing (SMTPException is an OSError)

@@ -63,6 +63,20 @@ class SearchWord(models.Model):
         return self.word
 
 
+class RateCount(models.Model):
+    """How often one key (a hash of a scope and an address) was used in the current
+    window of a rate limit (``cocreatie.core.ratelimit``): counted with one statement
+    per use, on every app server the same."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    # The end of the window, in seconds since 1970 (UTC): the count starts afresh then.
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
 class OutgoingMail(models.Model):
     """A message waiting to be sent, stored with the data it belongs to.
 
@@ -81,6 +95,9 @@ class OutgoingMail(models.Model):
     headers = models.JSONField(gettext_lazy("extra kopregels"), default=dict, blank=True)
     # [{"filename": ..., "content": <text>, "mimetype": ...}]
     attachments = models.JSONField(gettext_lazy("bijlagen"), default=list, blank=True)
+    # A message that is written when it is sent, not when it is queued (see
+    # ``cocreatie.core.mail.queue_later``): what to write it from; empty once written.
+    write_later = models.JSONField(gettext_lazy("nog op te stellen"), default=dict, blank=True)
     created_at = models.DateTimeField(gettext_lazy("aangemaakt"), auto_now_add=True)
     sent_at = models.DateTimeField(gettext_lazy("verstuurd"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(gettext_lazy("pogingen"), default=0)

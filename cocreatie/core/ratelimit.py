@@ -1,11 +1,19 @@
-"""A small fixed-window rate limit per client address, kept in the shared cache so
-that every app server counts the same hits."""
+"""A small fixed-window rate limit per client address or recipient, counted in the
+database (``RateCount``) so that every app server counts the same hits: one statement per
+use, an insert or an update of the key's row (``INSERT … ON CONFLICT``, which PostgreSQL
+and SQLite both have)."""
 
 import hashlib
+import random
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
+
+from cocreatie.core.models import RateCount
+
+# About one use in this many also removes the rows of windows that have ended.
+PURGE_ONE_IN = 500
 
 
 def client_ip(request) -> str:
@@ -28,19 +36,34 @@ def hit(request, scope: str, *, limit: int, period: int) -> bool:
     return allow(f"{scope}:{client_ip(request)}", limit=limit, period=period)
 
 
+def _count(key: str, expires: int, now: int) -> int:
+    """Add one to ``key``'s count in the window that ends at ``expires`` (a count from
+    an earlier window starts again at 1); the new count."""
+    table, key_column, count, end = map(
+        connection.ops.quote_name, (RateCount._meta.db_table, "key", "count", "expires")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_column}, {count}, {end}) VALUES (%s, 1, %s) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET "
+            f"{count} = CASE WHEN {table}.{end} <= %s THEN 1 ELSE {table}.{count} + 1 END, "
+            f"{end} = CASE WHEN {table}.{end} <= %s THEN excluded.{end} ELSE {table}.{end} END "
+            f"RETURNING {count}",
+            [key, expires, now, now],
+        )
+        return cursor.fetchone()[0]
+
+
 def allow(key: str, *, limit: int, period: int) -> bool:
     """Count one use of ``key`` (an address, a recipient); False once more than
     ``limit`` were counted in this window of ``period`` seconds. The key is hashed: no
-    address is stored in the cache."""
+    address is stored."""
     if settings.BENCH_RELAXED_LIMITS:
         return True
-    window = int(timezone.now().timestamp()) // period
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{digest}:{period}:{window}"
-    cache.add(cache_key, 0, timeout=period)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period)
-        count = 1
+    now = int(timezone.now().timestamp())
+    expires = (now // period + 1) * period
+    digest = hashlib.sha256(f"{key}:{period}".encode()).hexdigest()
+    count = _count(digest, expires, now)
+    if random.randrange(PURGE_ONE_IN) == 0:
+        RateCount.objects.filter(expires__lte=now).delete()
     return count <= limit

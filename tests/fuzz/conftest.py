@@ -27,7 +27,13 @@ ROLES = ("anonymous", "member", "moderator")
 
 # Tables a request may write to without storing anything of the site's: the session
 # (log-in, messages) and Django's fixed lists of permissions and content types.
-UNWATCHED = {"sessions.session", "auth.permission", "contenttypes.contenttype"}
+# Not the site's data: browser sessions, and the counts of the rate limits (each use counts).
+UNWATCHED = {
+    "sessions.session",
+    "auth.permission",
+    "contenttypes.contenttype",
+    "cocreatie.ratecount",
+}
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +143,8 @@ def assert_unchanged(before, after, where):
 
 @pytest.fixture(autouse=True)
 def no_rate_limit_carry_over():
-    """The rate limits count per address in the cache; every test starts afresh."""
+    """allauth's limits count in the cache (the site's own in a table that each test's
+    savepoint rolls back); every test starts afresh."""
     cache.clear()
     yield
     cache.clear()
