@@ -19,7 +19,12 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 
 from cocreatie.core.i18n import content_label
 from cocreatie.core.spreadsheet import spreadsheet_response
-from cocreatie.core.views import BreadcrumbsMixin, FilterQueryMixin, OnceOnlyMixin
+from cocreatie.core.views import (
+    BreadcrumbsMixin,
+    FilterQueryMixin,
+    NearestPageMixin,
+    OnceOnlyMixin,
+)
 from community import (
     appeals,
     comments,
@@ -318,11 +323,13 @@ class CaseSubmitView(AuthorCaseMixin, View):
         return redirect(case)
 
 
-class MyCasesView(LoginRequiredMixin, BreadcrumbsMixin, ListView):
-    """The member's own cases in every state, with what to do next."""
+class MyCasesView(LoginRequiredMixin, NearestPageMixin, BreadcrumbsMixin, ListView):
+    """The member's own cases in every state, with what to do next: the most recently
+    changed first, 25 to a page."""
 
     template_name = "community/my_cases.html"
     context_object_name = "cases"
+    paginate_by = 25
 
     def get_queryset(self):
         return Case.objects.filter(author=self.request.user).order_by("-updated_at")
@@ -802,7 +809,9 @@ class ModerationSuspendView(ModeratorRequiredMixin, BreadcrumbsMixin, FormView):
         return redirect(self.profile)
 
 
-class ModerationLogView(ModeratorRequiredMixin, FilterQueryMixin, BreadcrumbsMixin, ListView):
+class ModerationLogView(
+    ModeratorRequiredMixin, FilterQueryMixin, NearestPageMixin, BreadcrumbsMixin, ListView
+):
     """Every step by moderators, organisers and the system, newest first, filtered by
     who, what, about what and when (``community.moderation_log``)."""
 
@@ -816,12 +825,6 @@ class ModerationLogView(ModeratorRequiredMixin, FilterQueryMixin, BreadcrumbsMix
 
     def get_queryset(self):
         return moderation_log.log_filter(log_entries(), **self.filter_form.log_filters())
-
-    def paginate_queryset(self, queryset, page_size):
-        """A page number that is not one shows the nearest page, never an error page."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filter_form=self.filter_form, **kwargs)

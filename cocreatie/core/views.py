@@ -88,6 +88,16 @@ class PublicFormMixin:
         raise NotImplementedError
 
 
+class NearestPageMixin:
+    """For a paged ``ListView``: a page number that is not one (too high, not a number)
+    shows the nearest page, never an error page."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
 class OnceOnlyMixin:
     """For views whose form (a ``OnceForm``) creates something: when the same form token
     arrives a second time, nothing is created and the visitor goes where the first one
