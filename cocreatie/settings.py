@@ -224,6 +224,15 @@ else:
         },
     }
 PAGE_CACHE_ALIAS = "pages"
+# Sessions live in the database; with Redis they are also kept in its cache and read from
+# there (cached_db), which saves a query on every logged-in page. They stay on the server
+# (not signed cookies): logging out, a password change or a moderator's suspension ends a
+# session on every app server at once, and a Redis restart logs nobody out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Language and time ------------------------------------------------------------------
 

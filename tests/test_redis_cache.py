@@ -87,3 +87,24 @@ def test_two_app_servers_share_pages_and_invalidation_through_redis(redis_url, t
     app_server(redis_url, tmp_path, edit + "c.title = 'Tweede versie'\nc.save()\n")
     changed = "r = Client().get('/uitdagingen/')\nprint(r['X-Page-Cache'], 'Tweede' in r.text)\n"
     assert app_server(redis_url, tmp_path, changed) == ["miss", "True"]
+
+
+def test_a_logged_in_page_reads_its_session_from_redis_not_the_database(redis_url, tmp_path):
+    app_server(redis_url, tmp_path, "from django.core.management import call_command\n"
+               "call_command('migrate', verbosity=0)\n"
+               "from community.models import User\n"
+               "User.objects.create_user(email='lid@gemeente.example')\n")  # fmt: skip
+    script = (
+        "from django.db import connection\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "from community.models import User\n"
+        "client = Client()\n"
+        "client.force_login(User.objects.get(email='lid@gemeente.example'))\n"
+        "with CaptureQueriesContext(connection) as queries:\n"
+        "    r = client.get('/community/mijn-verhalen/')\n"
+        "print(r.status_code, sum('django_session' in q['sql'] for q in queries))\n"
+        "client.logout()\n"
+        "print(client.get('/community/mijn-verhalen/').status_code)\n"
+    )
+
+    assert app_server(redis_url, tmp_path, script) == ["200", "0", "302"]

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -245,6 +247,7 @@ def notify(
             notification.mailed_at = now
         made.append(notification)
     Notification.objects.bulk_create(made, batch_size=500)
+    _counts_changed(user.pk for user in recipients)
     for notification in made:
         if mail and notification.mailed_at:
             _mail(notification)
@@ -277,27 +280,66 @@ def withdraw(model, pks: Iterable[int], *, keep_kinds: Iterable[str] = ()) -> in
     if not pks:
         return 0
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    deleted, _by_model = (
-        Notification.objects.filter(content_type=content_type, object_id__in=pks)
-        .exclude(kind__in=list(keep_kinds))
-        .delete()
+    withdrawn = Notification.objects.filter(content_type=content_type, object_id__in=pks).exclude(
+        kind__in=list(keep_kinds)
     )
+    readers = set(withdrawn.filter(read_at=None).values_list("user", flat=True))
+    deleted, _by_model = withdrawn.delete()
+    _counts_changed(readers)
     return deleted
+
+
+# The header's "Meldingen (3)" on every page a member sees: with Redis (REDIS_URL) kept
+# per member in the shared cache of counts (``PAGE_CACHE_ALIAS``), a read instead of a
+# count, forgotten whenever their count changes. With the database cache, reading and
+# writing the cached count would cost more statements than the count itself (an index
+# scan of the member's unread rows), so it is counted each time.
+UNREAD_SECONDS = 24 * 60 * 60
+
+
+def _counts():
+    """The cache that keeps the counts, or None (the database cache: see above)."""
+    store = caches[settings.PAGE_CACHE_ALIAS]
+    return None if isinstance(store, DatabaseCache) else store
+
+
+def _unread_key(user_pk) -> str:
+    return f"notifications:unread:{user_pk}"
+
+
+def _counts_changed(user_pks: Iterable[int]) -> None:
+    """Forget the cached counts of these members: now, and again once the transaction
+    commits (a page read in between would otherwise cache the count from before)."""
+    store = _counts()
+    keys = [_unread_key(pk) for pk in user_pks]
+    if keys and store is not None:
+        store.delete_many(keys)
+        transaction.on_commit(lambda: store.delete_many(keys))
 
 
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at=None).count()
+    store = _counts()
+
+    def count():
+        return Notification.objects.filter(user=user, read_at=None).count()
+
+    return (
+        count() if store is None else store.get_or_set(_unread_key(user.pk), count, UNREAD_SECONDS)
+    )
 
 
 def mark_read(user, notifications: Iterable[Notification]) -> int:
     ids = [n.pk for n in notifications if n.read_at is None]
     if not ids:
         return 0
-    return Notification.objects.filter(user=user, pk__in=ids).update(read_at=timezone.now())
+    marked = Notification.objects.filter(user=user, pk__in=ids).update(read_at=timezone.now())
+    _counts_changed([user.pk])
+    return marked
 
 
 def forget(user) -> None:
     Notification.objects.filter(user=user).delete()
     NotificationSettings.objects.filter(user=user).delete()
+    _counts_changed([user.pk])

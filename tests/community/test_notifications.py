@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -392,6 +393,37 @@ def test_the_list_shows_new_notifications_marks_them_read_and_the_header_counts(
     assert "Nieuw Nieuw" not in again and "Buurtbudget" in again
     assert not Notification.objects.filter(user=member, read_at=None).exists()
     assert Notification.objects.filter(user=other, read_at=None).count() == 1
+
+
+def test_the_header_count_is_kept_per_member_and_forgotten_when_it_changes(client, settings):
+    """With a cache that is not the database (Redis in production; one in this process
+    here), the count is read from it, and forgotten whenever it changes."""
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches[settings.PAGE_CACHE_ALIAS].clear()  # nothing left from an earlier test
+    member = VerifiedUserFactory()
+    case = CaseFactory()
+    notify(member, n=2)
+    client.force_login(member)
+    page = reverse("community:my_cases")
+    assert "Meldingen (2 ongelezen)" in text(client.get(page))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert "Meldingen (2 ongelezen)" in text(client.get(page))
+    assert not [q for q in queries if "cocreatie_notification" in q["sql"]]  # not counted
+
+    notify(member)
+    assert "Meldingen (3 ongelezen)" in text(client.get(page))
+    core_notifications.notify(
+        [member], kind=notifications.NEW_CASE, title="Over een verhaal", url="/", target=case
+    )
+    assert "Meldingen (4 ongelezen)" in text(client.get(page))
+    core_notifications.withdraw(type(case), [case.pk])  # the case was hidden
+    assert "Meldingen (3 ongelezen)" in text(client.get(page))
+    client.get(reverse("community:notification_list"))  # read
+    assert "ongelezen" not in text(client.get(page))
 
 
 def test_the_list_pages_by_25_and_marks_only_the_page_shown(client):
