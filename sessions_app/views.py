@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from cocreatie.core.i18n import content_label
-from cocreatie.core.views import BreadcrumbsMixin, PublicFormMixin
+from cocreatie.core.views import BreadcrumbsMixin, NearestPageMixin, PublicFormMixin
 from sessions_app import attendance, calendar, services
 from sessions_app.forms import (
     AddSessionsForm,
@@ -398,16 +398,19 @@ class EvaluationView(PersonalMixin, BreadcrumbsMixin, FormView):
         return redirect(self.registration)
 
 
-class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
-    """A member's registrations: made while logged in, or with their own address."""
+class MyRegistrationsView(LoginRequiredMixin, NearestPageMixin, BreadcrumbsMixin, ListView):
+    """A member's registrations: made while logged in, or with their own address; the
+    newest first, 20 to a page."""
 
     template_name = "sessions_app/my_registrations.html"
+    context_object_name = "registrations"
+    paginate_by = 20
 
     def get_breadcrumbs(self):
         return sessions_trail((_("Mijn aanmeldingen"), None))
 
-    def get_context_data(self, **kwargs):
-        registrations = (
+    def get_queryset(self):
+        return (
             Registration.objects.of_member(self.request.user)
             .select_related("series")
             .prefetch_related(
@@ -418,8 +421,8 @@ class MyRegistrationsView(LoginRequiredMixin, BreadcrumbsMixin, TemplateView):
                     .order_by("session__order"),
                 )
             )
+            .order_by("-created_at", "-pk")
         )
-        return super().get_context_data(registrations=registrations, **kwargs)
 
 
 # --- Certificates of participation ----------------------------------------------------------

@@ -1,7 +1,11 @@
 """A member's session registrations are part of their own data: in the download, and
 forgotten when they delete their account (their seat goes to the waiting list)."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sessions_app.models import Registration, Seat
@@ -111,3 +115,24 @@ def test_a_certificate_is_in_the_download_and_goes_with_the_account(
 
     assert not Certificate.objects.exists()
     assert client.get(verify).status_code == 404
+
+
+def test_my_registrations_come_20_to_a_page_newest_first_in_as_many_queries(client, member):
+    def page(number=1):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("sessions:my_registrations"), {"page": number})
+        return re.findall(r'<a href="[^"]+">(Reeks \d+)</a>', html.content.decode()), queries
+
+    client.force_login(member)
+    SeatFactory(registration__user=member, session__series__title="Reeks 0")
+    client.get(reverse("sessions:my_registrations"))  # the session's first read
+    _, few = page()
+    for number in range(1, 25):
+        SeatFactory(registration__user=member, session__series__title=f"Reeks {number}")
+
+    (first, many), (second, _) = page(), page(2)
+
+    assert first == [f"Reeks {number}" for number in range(24, 4, -1)]
+    assert second == [f"Reeks {number}" for number in range(4, -1, -1)]
+    assert page(99)[0] == second
+    assert len(many) == len(few)
