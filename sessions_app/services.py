@@ -101,28 +101,19 @@ def _overview_seats(registration: Registration) -> list[Seat]:
     )
 
 
-def _mail_overview(
-    registration: Registration,
-    template: str,
-    *,
-    seats: list[Seat] | None = None,
-    visitor_triggered: bool = False,
-    **context,
-) -> None:
+def _mail_overview(registration: Registration, template: str, **context) -> None:
     """All of the registrant's seats, with their status and waiting-list place, and the
-    calendar file of the confirmed ones. ``seats``: from ``_overview_seats``, when the
-    caller has them already."""
-    seats = _overview_seats(registration) if seats is None else seats
+    calendar file of the confirmed ones."""
+    seats = _overview_seats(registration)
     _mail_registrant(
         template, registration, {"seats": seats, **context},
-        attachments=lambda: _calendar_attachment(seats), own_request=visitor_triggered,
-        visitor_triggered=visitor_triggered,
+        attachments=lambda: _calendar_attachment(seats),
     )  # fmt: skip
 
 
 def _mail_registrant(
     template: str, registration: Registration, context: dict, *, attachments=None,
-    own_request: bool = False, visitor_triggered: bool = False,
+    own_request: bool = False,
 ) -> None:  # fmt: skip
     """A mail to the registrant: in the language of the page they are on when their own
     request sends it (``own_request``), otherwise in the language they registered in.
@@ -133,7 +124,6 @@ def _mail_registrant(
             {"registration": registration, **context},
             [registration.email],
             attachments=attachments() if attachments else (),
-            visitor_triggered=visitor_triggered,
         )
 
 
@@ -209,7 +199,7 @@ def registration_create(
         recently = registration.confirmation_sent_at and (
             now - registration.confirmation_sent_at < CONFIRMATION_REPEAT_AFTER
         )
-        if new_seats or created or not recently:
+        if new_seats or not recently:  # a new registration always has new seats
             params = {"registration": registration.pk, "new_seats": [s.pk for s in new_seats]}
             queue_later("sessions.registration_confirmation", params, email, visitor_triggered=True)
             if any(seat.is_waiting for seat in new_seats):  # what happens next, on its own
@@ -231,8 +221,8 @@ TAKEN_SEAT_FIELDS = [
 
 
 def _seat_counts(sessions: list[Session]) -> dict[int, tuple[int, int]]:
-    """Per session pk: (confirmed, waiting), in one query; only sessions with a capacity
-    can have either. The caller holds the locks on ``sessions``."""
+    """Per session pk: (confirmed, waiting), in one query, for the sessions with a
+    capacity (in one without, every seat is confirmed). The caller holds the locks."""
     limited = [session.pk for session in sessions if session.capacity is not None]
     if not limited:
         return {}
@@ -309,7 +299,8 @@ def _write_registration_confirmation(*, registration: int, new_seats: list[int])
     if registration is None:
         return None
     seats = _overview_seats(registration)
-    new = [seat for seat in seats if seat.pk in set(new_seats)]
+    new_seats = set(new_seats)
+    new = [seat for seat in seats if seat.pk in new_seats]
     return render_mail(
         "registration_confirmation",
         {

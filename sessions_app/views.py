@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -204,6 +205,7 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
             (_("Aangemeld"), None),
         )
 
+    @cached_property
     def stored(self) -> dict:
         """What ``RegisterView.form_done`` stored, if it is still there and untouched."""
         try:
@@ -218,7 +220,7 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
     def outcome(self):
         """Per session of the last registration request in this browser: confirmed, or
         the place on the waiting list (see ``RegisterView.form_accepted``)."""
-        stored = self.stored().get("outcome")
+        stored = self.stored.get("outcome")
         if not stored or stored.get("series") != self.series.pk:
             return [], 0
         sessions = self.series.sessions.in_bulk([item["session"] for item in stored["seats"]])
@@ -235,7 +237,7 @@ class RegisteredView(BreadcrumbsMixin, TemplateView):
         outcome, unchanged = self.outcome()
         return super().get_context_data(
             series=self.series,
-            email=self.stored().get("email"),
+            email=self.stored.get("email"),
             outcome=outcome,
             any_waiting=any(not item["confirmed"] for item in outcome),
             unchanged=unchanged,
