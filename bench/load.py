@@ -86,12 +86,13 @@ def report_script() -> str:
 
 
 def register_script(
-    *, path: str, session_pk: int, token: str, referer: str, name: str = "Bench Deelnemer"
+    *, path: str, session_pks: list[int], token: str, referer: str, name: str = "Bench Deelnemer"
 ) -> str:
-    """The Lua script that POSTs the session registration form."""
+    """The Lua script that POSTs the session registration form (for every session in
+    ``session_pks``, each time as a new person)."""
     head = "&".join(
         [
-            f"sessions={session_pk}",
+            *(f"sessions={pk}" for pk in session_pks),
             f"name={quote_plus(name)}",
             "organisation=" + quote_plus("Gemeente Benchdorp"),
             "role=" + quote_plus("Adviseur"),
@@ -231,6 +232,22 @@ def combine(results: list[WrkResult]) -> WrkResult:
     failed = [result.failed for result in results if result.failed]
     combined.failed = "; ".join(failed) if failed else None
     return combined
+
+
+def median_run(runs: list[dict]) -> dict:
+    """One run for repeated runs (``WrkResult.as_dict()``) of the same page: the median
+    by requests per second, with the lowest and highest rate and every run's errors."""
+    usable = [run for run in runs if not run.get("failed")] or runs
+    ordered = sorted(usable, key=lambda run: run["rps"])
+    median = dict(ordered[(len(ordered) - 1) // 2])
+    median.update(
+        repeats=len(runs),
+        rps_min=ordered[0]["rps"],
+        rps_max=ordered[-1]["rps"],
+        errors=sum(int(run.get("errors") or 0) for run in runs),
+        failed_repeats=sum(1 for run in runs if run.get("failed")),
+    )
+    return median
 
 
 # --- Running ------------------------------------------------------------------------------

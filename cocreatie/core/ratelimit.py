@@ -58,12 +58,11 @@ def allow(key: str, *, limit: int, period: int) -> bool:
     """Count one use of ``key`` (an address, a recipient); False once more than
     ``limit`` were counted in this window of ``period`` seconds. The key is hashed: no
     address is stored."""
-    if settings.BENCH_RELAXED_LIMITS:
-        return True
     now = int(timezone.now().timestamp())
     expires = (now // period + 1) * period
     digest = hashlib.sha256(f"{key}:{period}".encode()).hexdigest()
     count = _count(digest, expires, now)
     if random.randrange(PURGE_ONE_IN) == 0:
         RateCount.objects.filter(expires__lte=now).delete()
-    return count <= limit
+    # The benchmark sends everything from one address: counted as always, never refused.
+    return count <= limit or settings.BENCH_RELAXED_LIMITS
