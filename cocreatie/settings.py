@@ -152,9 +152,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "cocreatie.core.password_validation.NumericPasswordValidator"},
 ]
 
+# Django's and allauth's, reading the user with its role groups in one query.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "community.auth_backends.ModelBackend",
+    "community.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "community:my_cases"

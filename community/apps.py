@@ -15,18 +15,29 @@ PRIVATE_MODELS = (
 )  # fmt: skip
 
 
+# The member pages (profiles, organisations with their members): what a profile alone
+# changes, so that a new member leaves the case list and the case pages cached.
+MEMBERS_SCOPE = "members"
+MEMBER_PATHS = ("/community/leden/", "/community/organisaties/")
+
+
 def profile_scopes(profile) -> tuple[str, ...]:
     """A profile shows on knowledge pages as a colleague who accepts questions (now, or
-    until this change) or as the author of a published case; a new member's profile
-    leaves those pages cached."""
-    from community.models import Case
+    until this change) or as the author of a published case, and on case pages with the
+    member's comments; a new member's profile shows only on the member pages (and in
+    search), so it leaves the others cached."""
+    from community.models import Case, Comment
 
     shown = (
         profile.accepts_questions
         or profile.accepted_questions_when_loaded
         or Case.objects.published().filter(author_id=profile.user_id).exists()
     )
-    return (PAGE_SCOPE, CASES_SCOPE) if shown else (PAGE_SCOPE,)
+    if shown:
+        return (PAGE_SCOPE, CASES_SCOPE, MEMBERS_SCOPE)
+    if Comment.objects.filter(author_id=profile.user_id).exists():
+        return (PAGE_SCOPE, MEMBERS_SCOPE)
+    return (MEMBERS_SCOPE,)
 
 
 class CommunityConfig(AppConfig):
@@ -63,6 +74,7 @@ class CommunityConfig(AppConfig):
         content.register_app(self.label, scopes=(PAGE_SCOPE,), private=PRIVATE_MODELS)
         # Case pages show the phases and challenges of the knowledge base too.
         pagecache.register_paths("/community/", scopes=(KNOWLEDGE, PAGE_SCOPE))
+        pagecache.register_paths(*MEMBER_PATHS, scopes=(KNOWLEDGE, PAGE_SCOPE, MEMBERS_SCOPE))
         pagecache.never_cache_paths("/moderatie/")
         # The knowledge pages list the cases about them and their authors: a change to
         # what they show raises CASES_SCOPE too (roadmap's ready() ran first: this wins).

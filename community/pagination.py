@@ -3,13 +3,17 @@
 The list is ordered newest first by (published_at, pk). A page link carries the key of
 the last case shown (``?na=``) or the first (``?voor=``), so page 2,000 costs the same as
 page 1: an index range scan of 21 rows, no OFFSET and no COUNT. The total shown above
-the list is counted once per content change and kept in the shared cache.
+the list is counted once per content change and kept in the shared cache; for the whole
+list that count runs in a task, and readers meanwhile see the last one.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
+from django.db import transaction
 from django.db.models import Q
+from django_tasks import task
 
 from cocreatie.core import pagecache
 from community.apps import PAGE_SCOPE
@@ -19,6 +23,9 @@ PAGE_SIZE = 20
 # The count changes with the cases, and with the phases and challenges they filter on.
 COUNT_SCOPES = (PAGE_SCOPE, KNOWLEDGE)
 AFTER, BEFORE = "na", "voor"
+COUNT_SECONDS = 24 * 60 * 60
+# A recount that was asked for but did not come (no worker) is asked for again after this.
+RECOUNT_SECONDS = 60
 
 
 def encode(case) -> str:
@@ -75,13 +82,40 @@ def paginate(queryset, params, page_size=PAGE_SIZE) -> CursorPage:
     )
 
 
-def cached_count(queryset, key: str) -> int:
-    """The number of rows, counted again only after public content changed."""
-    found = pagecache.store().get_many([pagecache.version_key(scope) for scope in COUNT_SCOPES])
+def _count_key(version: str, key: str) -> str:
+    return f"casecount:{version}:{key}"
+
+
+def cached_count(queryset, key: str) -> tuple[int, bool]:
+    """(the number of rows, whether it is counted since the last change). Counted again
+    only after public content changed. The whole list (``key`` ""), the one most visitors
+    see, is not counted on the request path after that: the reader gets the last count
+    (and False) and a task counts again."""
+    store = pagecache.store()
+    found = store.get_many([pagecache.version_key(scope) for scope in COUNT_SCOPES])
     version = "-".join(str(v) for v in sorted(found.values()))
-    cache_key = f"casecount:{version}:{key}"
-    count = pagecache.store().get(cache_key)
-    if count is None:
-        count = queryset.count()
-        pagecache.store().set(cache_key, count, 60 * 60)
+    current, last = _count_key(version, key), _count_key("last", key)
+    counts = store.get_many([current, last] if key == "" else [current])
+    if current in counts:
+        return counts[current], True
+    if last in counts:
+        # One task per version, however many readers come before it has run.
+        if store.add(f"casecount:recounting:{version}", True, RECOUNT_SECONDS):
+            transaction.on_commit(partial(recount_published_cases.enqueue, version))
+        return counts[last], False
+    count = queryset.count()
+    store.set_many({current: count, **({last: count} if key == "" else {})}, COUNT_SECONDS)
+    return count, True
+
+
+@task()
+def recount_published_cases(version: str) -> int:
+    """Count the published cases for the whole list: under ``version`` (the content
+    versions of the reader who asked) and as the last count."""
+    from community.models import Case
+
+    count = Case.objects.published().count()
+    pagecache.store().set_many(
+        {_count_key(version, ""): count, _count_key("last", ""): count}, COUNT_SECONDS
+    )
     return count

@@ -4,14 +4,42 @@ Other apps (the sessions) use these, and nothing else of the community's interna
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+
+
+def _role_groups() -> tuple[str, ...]:
+    return (settings.MODERATORS_GROUP, settings.ORGANISERS_GROUP)
+
+
+def _flag(name: str) -> str:
+    return f"_in_group_{_role_groups().index(name)}"
+
+
+def with_role_groups(users):
+    """``users`` (a queryset of the user model) with, on each user, whether they are in
+    each group a role depends on: read in the same query as the user, so that a logged-in
+    request spends no query of its own on them (``community.auth_backends``)."""
+    return users.annotate(
+        **{
+            _flag(name): Exists(Group.objects.filter(user=OuterRef("pk"), name=name))
+            for name in _role_groups()
+        }
+    )
 
 
 def _group_names(user) -> frozenset[str]:
-    """The names of the user's groups, read once per user object (so once a request)."""
+    """The role groups the user is in: from ``with_role_groups`` when the user was read
+    that way, else read once per user object (so once a request)."""
     cached = getattr(user, "_group_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        if hasattr(user, _flag(_role_groups()[0])):
+            cached = frozenset(name for name in _role_groups() if getattr(user, _flag(name)))
+        else:
+            cached = frozenset(
+                user.groups.filter(name__in=_role_groups()).values_list("name", flat=True)
+            )
         user._group_names = cached
     return cached
 

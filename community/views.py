@@ -17,6 +17,8 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
+from cocreatie.core import pagecache
+from cocreatie.core.following import with_followed
 from cocreatie.core.i18n import content_label
 from cocreatie.core.spreadsheet import spreadsheet_response
 from cocreatie.core.views import (
@@ -129,12 +131,17 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
         )
         # The filters that narrowed the list, also when another one was refused.
         filters = getattr(self.filter_form, "cleaned_data", {})
-        count_key = "|".join(f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()))
+        count_key = "|".join(
+            f"{k}={getattr(v, 'pk', v)}" for k, v in sorted(filters.items()) if v not in (None, "")
+        )
+        total, settled = pagination.cached_count(cases, count_key)
+        if not settled:  # the last count, until the task has counted again
+            pagecache.keep_out(self.request)
         return super().get_context_data(
             filter_form=self.filter_form,
             cases=page.items,
             cursor_page=page,
-            total=pagination.cached_count(cases, count_key),
+            total=total,
             **kwargs,
         )
 
@@ -170,7 +177,7 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Case.objects.visible_to(self.request.user)
+            with_followed(Case.objects.visible_to(self.request.user), self.request.user)
             .select_related("organisation", "author__profile__organisation")
             .prefetch_related(
                 "tags",

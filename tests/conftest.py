@@ -75,3 +75,24 @@ def mails_in_plain_dutch(request):
         if word.split("'")[1].lower() not in allowed
     ]
     assert not found, "mail not in plain Dutch:\n" + "\n".join(found)
+
+
+@pytest.fixture(autouse=True)
+def shared_cache_left_empty(request):
+    """A test whose writes are committed (``transaction=True``, a live server) also
+    commits what it put in the database caches, which no rollback or flush removes: the
+    copies of pages, the counts and versions. They are cleared after it, before its
+    database goes, so that the next test starts from an empty cache as from empty tables."""
+    marker = request.node.get_closest_marker("django_db")
+    committed = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if committed:
+        request.getfixturevalue("_django_db_helper")  # torn down after this fixture
+    yield
+    if committed:
+        from django.conf import settings
+        from django.core.cache import caches
+
+        for alias in settings.CACHES:
+            caches[alias].clear()

@@ -2,11 +2,14 @@
 makes a fresh copy at once, and logged-in members, forms and private pages are never
 served from it."""
 
+import gzip
+
 import pytest
 from django.urls import reverse
 
+from cocreatie.core import pagecache
 from community import services as community_services
-from tests.community.factories import CaseFactory, VerifiedUserFactory
+from tests.community.factories import CaseFactory, CommentFactory, VerifiedUserFactory
 from tests.roadmap.factories import ChallengeFactory
 from tests.sessions.factories import SeatFactory, SessionFactory
 
@@ -17,6 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
+    pagecache.store().clear()  # the cache table outlives each test's data
 
 
 def test_a_repeated_visit_is_served_from_the_cache_with_a_validator(
@@ -110,3 +114,47 @@ def test_the_version_moves_only_after_the_commit(client):
     after = cache.get(knowledge)
     assert after != before
     assert client.get("/uitdagingen/")["X-Page-Cache"] == "miss"
+
+
+def test_a_new_member_leaves_the_case_list_and_the_case_pages_cached(client):
+    case = CaseFactory(status="published", title="Ons buurtplan")
+    for url in ("/community/", case.get_absolute_url()):
+        client.get(url)
+
+    VerifiedUserFactory()  # signs up: a profile, listed on the member pages only
+
+    assert client.get("/community/")["X-Page-Cache"] == "hit"
+    assert client.get(case.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_a_member_who_commented_renames_and_the_case_page_shows_it(client):
+    case = CaseFactory(status="published")
+    commenter = VerifiedUserFactory()
+    CommentFactory(case=case, author=commenter, body="Goed plan")
+    assert commenter.profile.display_name in client.get(case.get_absolute_url()).content.decode()
+
+    commenter.profile.display_name = "Fatima de Vries"
+    commenter.profile.save()
+
+    page = client.get(case.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss"
+    assert "Fatima de Vries" in page.content.decode()
+
+
+def test_a_large_page_is_kept_gzipped_and_sent_as_each_client_takes_it(client):
+    case = CaseFactory(status="published", body="Een lang verhaal over de wijk. " * 800)
+    url = case.get_absolute_url()
+    plain = client.get(url).content
+    assert len(plain) > pagecache.COMPRESS_FROM_BYTES
+
+    packed = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+    unpacked = client.get(url, headers={"accept-encoding": "identity"})
+    refused = client.get(url, headers={"accept-encoding": "gzip;q=0, br"})
+
+    assert packed["X-Page-Cache"] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain
+    assert len(packed.content) < len(plain) / 4
+    for response in (unpacked, refused):
+        assert not response.has_header("Content-Encoding")
+        assert response.content == plain
+    assert all("Accept-Encoding" in r["Vary"] for r in (packed, unpacked, refused))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from cocreatie.core.models import Follow
 
@@ -99,6 +99,18 @@ def is_following(user, obj) -> bool:
     if not user.is_authenticated:
         return False
     return Follow.objects.filter(user=user, content_type=_ct(obj), object_id=obj.pk).exists()
+
+
+def with_followed(queryset, user, name: str = "followed_by_me"):
+    """``queryset`` with ``name`` on each object: whether ``user`` follows it, read in the
+    same query (for ``{% follow_button obj following=obj.followed_by_me %}``). For a
+    visitor the queryset is returned as it is."""
+    if not user.is_authenticated:
+        return queryset
+    follows = Follow.objects.filter(
+        user=user, content_type=_ct(queryset.model), object_id=OuterRef("pk")
+    )
+    return queryset.annotate(**{name: Exists(follows)})
 
 
 def followed_ids(user, model) -> set[int]:

@@ -18,8 +18,10 @@ form with a CSRF token) or say private / no-cache / no-store, and the prefixes g
 ``never_cache_paths``.
 """
 
+import gzip
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable
 
@@ -27,7 +29,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.http import http_date
 
 from cocreatie.core.language import unprefixed
@@ -36,6 +38,12 @@ logger = logging.getLogger(__name__)
 
 SITE = "site"
 VERSION_PREFIX = "pagecache:version:"
+# Copies of pages this large or larger are stored gzipped (a long comment thread: about a
+# sixth of the bytes to move through the cache on every hit) and sent as they are to
+# every client that accepts gzip; level 6 packs a 150 kB page in about 2 ms, once.
+COMPRESS_FROM_BYTES = 8 * 1024
+COMPRESS_LEVEL = 6
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))", re.IGNORECASE)
 
 # URL prefix → the scopes its pages depend on: a tuple, or a callable path → tuple.
 _path_scopes: dict[str, tuple[str, ...] | Callable[[str], Iterable[str]]] = {}
@@ -138,7 +146,15 @@ def _cacheable_request(request) -> bool:
     )
 
 
+def keep_out(request) -> None:
+    """This answer is right for now but not to be kept: it shows something that is
+    about to change (a count a task is still making)."""
+    request.page_cache_keep_out = True
+
+
 def _cacheable_response(request, response) -> bool:
+    if getattr(request, "page_cache_keep_out", False):
+        return False
     # A page that used the CSRF token (a POST form) is personal: CsrfViewMiddleware,
     # outside this one, would still add the cookie and "Vary: Cookie".
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -156,8 +172,31 @@ def _lookup(request):
     """(page key, current versions, cached entry or None), read in one cache round trip.
     An entry is only used when it was stored under the current versions."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    key = f"pagecache:page:{path}"
-    scope_keys = [version_key(scope) for scope in page_scopes(request.path)]
+    return _read_current(f"pagecache:page:{path}", page_scopes(request.path))
+
+
+def fragment(request, name: str, parts: Iterable, render: Callable[[], str]) -> str:
+    """A part of a page that is the same for everyone who sees it (logged in or not),
+    kept in the page store under the versions of the page's scopes: ``render()`` runs
+    only when no copy stored under the current versions exists. ``parts`` are what the
+    part depends on besides the language (a case's pk). With the page cache off
+    (``PAGE_CACHE_SECONDS`` 0), it is always rendered."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return render()
+    named = "\x1f".join(map(str, (name, getattr(request, "LANGUAGE_CODE", ""), *parts)))
+    key = f"pagecache:fragment:{hashlib.sha256(named.encode()).hexdigest()[:40]}"
+    key, current, entry = _read_current(key, page_scopes(request.path))
+    if entry is not None:
+        return entry[1]
+    html = render()
+    store().set(key, (current, html), settings.PAGE_CACHE_SECONDS)
+    return html
+
+
+def _read_current(key: str, scopes: Iterable[str]):
+    """(key, current versions of ``scopes``, the entry under ``key`` when it was stored
+    under those versions, else None), in one cache round trip when the versions exist."""
+    scope_keys = [version_key(scope) for scope in scopes]
     found = store().get_many([*scope_keys, key])
     missing = [scope_key for scope_key in scope_keys if scope_key not in found]
     if missing:  # first use, or evicted: start afresh, no old entry can match
@@ -179,10 +218,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key, current, entry = _lookup(request)
         if entry is not None:
-            _, content, headers, cached_at = entry
+            _, content, headers, cached_at, *packed = entry
+            gzipped = bool(packed and packed[0])
+            if gzipped and not _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+                content, gzipped = gzip.decompress(content), False
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
+            if packed and packed[0]:
+                patch_vary_headers(response, ("Accept-Encoding",))
+            if gzipped:
+                response["Content-Encoding"] = "gzip"
             response["Last-Modified"] = http_date(cached_at)
             response["X-Page-Cache"] = "hit"
             return response
@@ -190,7 +236,12 @@ class AnonymousPageCacheMiddleware:
         if _cacheable_response(request, response):
             now = time.time()
             headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
-            store().set(key, (current, response.content, headers, now), settings.PAGE_CACHE_SECONDS)
+            content, packed = response.content, False
+            if len(content) >= COMPRESS_FROM_BYTES and not response.has_header("Content-Encoding"):
+                content, packed = gzip.compress(content, COMPRESS_LEVEL, mtime=0), True
+                patch_vary_headers(response, ("Accept-Encoding",))
+            entry = (current, content, headers, now, packed)
+            store().set(key, entry, settings.PAGE_CACHE_SECONDS)
             response["Last-Modified"] = http_date(now)
             response["X-Page-Cache"] = "miss"
         return response

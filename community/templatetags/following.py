@@ -1,7 +1,8 @@
 """``{% load following %}``: the follow button, and the addresses of followed things.
 
 ``{% follow_button obj %}`` shows a logged-in member "Volgen" or "Niet meer volgen" (a
-POST form, one query to know which); a visitor gets a plain link to log in, the same for
+POST form; one query to know which, none when the object was read
+``following.with_followed``); a visitor gets a plain link to log in, the same for
 everyone, so the page can stay in the page cache. ``{% follow_button obj following=True %}``
 skips the query where the caller knows (the follow list), ``hint=False`` the line that
 says what following brings. The button's accessible name names the thing as
@@ -53,7 +54,10 @@ def follow_button(context, obj, following=None, hint=True):
     request = context["request"]
     user = request.user
     if user.is_authenticated and following is None:
-        following = is_following(user, obj)
+        # Read with the object where its query asked (``following.with_followed``).
+        following = getattr(obj, "followed_by_me", None)
+        if following is None:
+            following = is_following(user, obj)
     return {
         "request": request,
         "user": user,

@@ -5,9 +5,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks import task_backends
 
 from bench.pages import case_list_page_url
+from cocreatie.core import pagecache
+from community import pagination
 from tests.community.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +79,32 @@ def test_a_broken_cursor_shows_the_first_page(client, cases):
 
     assert response.status_code == 200
     assert titles(response)[0] == "Verhaal 00"
+
+
+@pytest.mark.django_db(transaction=True)  # committed, as on a live site: versions move
+def test_after_a_change_the_whole_list_shows_the_last_count_and_a_task_counts_again(
+    client, settings
+):
+    """No reader waits for the count of every published case: after a change the list
+    shows the last count at once and one task counts again for everyone."""
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    pagecache.store().clear()  # the cache table outlives each test's data
+    for n in range(3):
+        CaseFactory(title=f"Verhaal {n:02d}")
+    assert "3 praktijkverhalen</h2>" in client.get("/community/").content.decode()
+
+    CaseFactory(title="Verhaal 03")
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/community/").content.decode()
+    second = client.get("/community/").content.decode()  # another reader, before the task
+
+    assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(")]
+    assert "X-Page-Cache" not in client.get("/community/")  # not kept: the count will change
+    assert "3 praktijkverhalen</h2>" in first and "Verhaal 03" in first
+    assert "3 praktijkverhalen</h2>" in second
+    backend = task_backends["default"]
+    assert [result.task.name for result in backend.results] == ["recount_published_cases"]
+
+    pagination.recount_published_cases.call(*backend.results[0].args)
+    assert "4 praktijkverhalen</h2>" in client.get("/community/").content.decode()
