@@ -56,7 +56,7 @@ test: install messages $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole t
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --numprocesses=2
 
 SCALE ?= small
 bench: install messages ## Benchmark on PostgreSQL + gunicorn + wrk (SCALE=small|full); results in bench/results/
