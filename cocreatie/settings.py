@@ -137,6 +137,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A streaming replica of the primary (PostgreSQL): visitors' reads go there, everything
+# else to the primary (cocreatie.core.replica). In tests it mirrors the test database.
+DATABASE_REPLICA_URL = env.get_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **dj_database_url.parse(
+            DATABASE_REPLICA_URL,
+            conn_max_age=env.get_int("DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["cocreatie.core.replica.ReplicaRouter"]
+    # Which database a request reads from is decided before anything reads.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "cocreatie.core.replica.ReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts ---------------------------------------------------------------------------
