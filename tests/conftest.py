@@ -6,6 +6,25 @@ from tests.community.factories import AdminFactory, UserFactory
 ROLES = ("anonymous", "member", "admin")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def database_before_the_live_server(django_db_setup, django_db_blocker):
+    """The test database is made before, and so removed after, every other session
+    fixture: the live server's thread keeps a connection to it until it stops, and a
+    database with a connection cannot be dropped (PostgreSQL). A connection some other
+    thread or process left open is ended before the database is removed."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    # Seen: one idle connection after a ROLLBACK, from a thread of a concurrency test.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture
 def member(db):
     return UserFactory()
