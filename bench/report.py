@@ -55,6 +55,7 @@ DEEP_PAGE_KEY = "cases_page_2000"
 MINIMAL_VIEW_KEY = "ping"
 REGISTRATION_KEY = "register"
 RENDERED = "runs_rendered"
+REPLICA = "runs_replica"
 
 MET, NOT_MET, NOT_MEASURED = "met", "not met", "not measured"
 
@@ -239,6 +240,28 @@ def burst_line(burst: dict | None) -> str:
             if burst.get("p99_ms") is not None
             else ""
         )
+        + "."
+    )
+
+
+def replica_line(replica: dict | None, pages: list[dict] = ()) -> str:
+    """The replica pass: the pages' rates, and which share of the rows read came from
+    the standby."""
+    if not replica:
+        return "- Read replica: not run."
+    primary, standby = replica.get("rows_from_primary", 0), replica.get("rows_from_replica", 0)
+    total = primary + standby
+    share = f" ({standby / total:.0%})" if total else ""
+    rates = [
+        f"{page.get('label')} {fmt_rps_spread(run)} rps"
+        for page in pages
+        if (run := run_at(page, runs=REPLICA))
+    ]
+    return (
+        "- Read replica (a standby made with pg_basebackup -R; pages rendered with the page "
+        f"cache off): {fmt_number(standby)} rows read from the replica{share}, "
+        f"{fmt_number(primary)} from the primary"
+        + (f"; at {MAIN_CONCURRENCY} connections: " + ", ".join(rates) if rates else "")
         + "."
     )
 
@@ -530,6 +553,7 @@ def build_markdown(results: dict) -> str:
         build_table(results),
         "",
         burst_line(results.get("burst")),
+        replica_line(results.get("replica"), results.get("pages", [])),
         memory_line(results.get("memory")),
         "",
         f"## Targets ({met} of {len(targets)} met)",

@@ -76,6 +76,8 @@ LARGE_CAPACITY = 1_000_000
 # What the logged-in member has on their own pages.
 MEMBER_REGISTRATIONS = 30
 MEMBER_NOTIFICATIONS = 60
+# Rendered again with the read replica (a pass of its own, page cache off).
+REPLICA_PAGES = ("home", "cases_page_1", "case_comments", "programme")
 
 
 def say(message: str = "") -> None:
@@ -199,6 +201,7 @@ class Bench:
         self.pg_dir: Path | None = None
         self.pg_port: int | None = None
         self.pg_started = False
+        self.replica_port = None
         self.servers: list[dict] = []  # {"port", "process", "log"}
         self.processes: list[subprocess.Popen] = []
         self.env: dict[str, str] = {}
@@ -309,15 +312,56 @@ class Bench:
             what="createdb",
         )
 
+    def start_replica(self) -> None:
+        """A streaming standby of the seeded cluster, as a production replica is made."""
+        self.replica_port = free_port()
+        run_checked(
+            self.postgres(
+                "pg_basebackup", "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres",
+                "-D", f"{self.pg_dir}/replica", "-R", "-X", "stream",
+            ),
+            what="pg_basebackup",
+        )  # fmt: skip
+        options = (
+            f"-p {self.replica_port} -k {self.pg_dir} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c shared_buffers=1GB -c max_connections=200"
+        )
+        run_checked(
+            self.postgres(
+                "pg_ctl", "-D", f"{self.pg_dir}/replica", "-l", f"{self.pg_dir}/replica.log",
+                "-w", "-o", options, "start",
+            ),
+            what="pg_ctl start (replica)",
+        )  # fmt: skip
+
+    def database_reads(self, port: int) -> int:
+        """Rows the cluster on ``port`` has returned to readers of the site's database."""
+        result = subprocess.run(  # noqa: S603 - fixed argument list
+            [
+                shutil.which("psql") or "psql",
+                "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-At", "-c",
+                "SELECT tup_returned + tup_fetched FROM pg_stat_database "
+                "WHERE datname = 'cocreatie'",
+            ],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        try:
+            return int(result.stdout.strip())
+        except ValueError:
+            return 0
+
     def stop_postgres(self) -> None:
         if self.pg_dir is None:
             return
         if self.pg_started:
-            subprocess.run(  # noqa: S603 - fixed argument list
-                self.postgres("pg_ctl", "-D", f"{self.pg_dir}/data", "-m", "immediate", "stop"),
-                capture_output=True,
-                check=False,
-            )
+            for cluster in ("replica", "data"):
+                subprocess.run(  # noqa: S603 - fixed argument list
+                    self.postgres(
+                        "pg_ctl", "-D", f"{self.pg_dir}/{cluster}", "-m", "immediate", "stop"
+                    ),
+                    capture_output=True,
+                    check=False,
+                )
         subprocess.run(as_root(["rm", "-rf", str(self.pg_dir)]), check=False)  # noqa: S603
         self.pg_dir = None
 
@@ -777,6 +821,8 @@ class Bench:
             entry["queries"] = found.get("queries")
             entry["queries_cached"] = found.get("queries_cached")
             entry["queries_status"] = found.get("status")
+            if found.get("statements"):
+                entry["statements"] = found["statements"]
             if found.get("error"):
                 entry["queries_note"] = found["error"]
             problem = f" {found['error']}" if found.get("error") else ""
@@ -879,6 +925,41 @@ class Bench:
                         f"p99 {data['p99_ms']} ms, {data['errors']} errors"
                         + (f" [{data['failed']}]" if data["failed"] else "")
                     )
+
+    # -- read replica -----------------------------------------------------------------------
+
+    def replica_pass(self, ping: dict, pages: list[dict], report_script: Path) -> dict:
+        """Some anonymous pages rendered again with a streaming standby as the replica:
+        their rates, and how many rows each cluster returned meanwhile."""
+        say("--- read replica: a standby from pg_basebackup -R, pages rendered from it")
+        step_started = time.monotonic()
+        self.start_replica()
+        self.stop_servers()
+        self.start_servers(
+            extra_env={
+                "PAGE_CACHE_SECONDS": "0",
+                "DATABASE_REPLICA_URL": (
+                    f"postgres://postgres@127.0.0.1:{self.replica_port}/cocreatie"
+                ),
+            }
+        )
+        chosen = [entry for entry in pages if entry["key"] in REPLICA_PAGES]
+        primary_before = self.database_reads(self.pg_port)
+        replica_before = self.database_reads(self.replica_port)
+        self.measure(
+            [ping, *chosen],
+            report_script,
+            runs_key=report.REPLICA,
+            concurrencies=(MAIN_CONCURRENCY,),
+        )
+        result = {
+            "rows_from_primary": self.database_reads(self.pg_port) - primary_before,
+            "rows_from_replica": self.database_reads(self.replica_port) - replica_before,
+            "pages": [entry["key"] for entry in chosen],
+        }
+        self.timings["replica pass"] = round(time.monotonic() - step_started, 1)
+        say(f"    {report.replica_line(result, chosen)[2:]}")
+        return result
 
     # -- burst -----------------------------------------------------------------------------
 
@@ -1118,6 +1199,10 @@ class Bench:
         )
         self.timings["rendered runs"] = round(time.monotonic() - step_started, 1)
 
+        replica = None
+        if self.args.replica:
+            replica = self.replica_pass(ping, pages, report_script)
+
         for entry in [*pages, *references]:
             entry.pop("csrf_token", None)
             entry.pop("headers", None)
@@ -1141,6 +1226,7 @@ class Bench:
             "pages": pages,
             "references": references,
             "burst": burst,
+            "replica": replica,
             "memory": memory,
             "setup_seconds": self.timings,
             "notes": self.notes,
@@ -1344,6 +1430,9 @@ def internal_queries(payload: dict) -> dict:
         with CaptureQueriesContext(connection) as captured:
             response = send(1)
         found = {"queries": len(captured.captured_queries), "status": response.status_code}
+        if page["method"] == "POST" or page["auth"] == "member":
+            # Where every statement counts: which they are, for the results file.
+            found["statements"] = [query["sql"][:120] for query in captured.captured_queries]
         # ... and, for visitors, the next request, which the page cache may answer.
         if page["method"] == "GET" and page["auth"] == "anonymous":
             with CaptureQueriesContext(connection) as captured:
@@ -1451,6 +1540,12 @@ def parse_args(argv=None):
         default="redis",
         help="the shared cache: a throwaway redis-server (default, as in production) or the "
         "database (as configured without REDIS_URL)",
+    )
+    parser.add_argument(
+        "--no-replica",
+        dest="replica",
+        action="store_false",
+        help="skip the pass that renders some pages from a streaming standby",
     )
     parser.add_argument(
         "--keep", action="store_true", help="leave the PostgreSQL cluster running at the end"

@@ -683,3 +683,16 @@ def test_register_script_registers_for_every_session():
     )
 
     assert '"sessions=42&sessions=43&name=Bench+Deelnemer&' in script
+
+
+def test_the_replica_line_gives_the_share_of_rows_from_the_standby_and_the_rates(results):
+    home = report.find(results["pages"], "home")
+    home[report.REPLICA] = {"8": run(410.0)}
+    results["replica"] = {"rows_from_primary": 1_000, "rows_from_replica": 9_000}
+
+    line = report.replica_line(results["replica"], results["pages"])
+
+    assert "9,000 rows read from the replica (90%), 1,000 from the primary" in line
+    assert line.endswith("; at 8 connections: Home 410 rps.")
+    assert line in report.build_markdown(results)
+    assert report.replica_line(None) == "- Read replica: not run."
