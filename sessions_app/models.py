@@ -377,6 +377,15 @@ class Registration(models.Model):
                 name="registration_email_once_per_series",
             )
         ]
+        # A member's registrations by address (``of_member``), beside the one on user:
+        # without it that OR reads every registration.
+        indexes = [
+            models.Index(
+                fields=["email"],
+                condition=Q(anonymised_at__isnull=True),
+                name="registration_email_open",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.series})"

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
@@ -96,9 +97,13 @@ def version_key(scope: str) -> str:
 def bump(*scopes: str) -> None:
     """Give each scope's version a new, never used value (a nanosecond clock reading:
     unlike a counter it cannot fall back to an old value when the key is evicted)."""
+    versions = {version_key(scope): time.time_ns() for scope in scopes}
+    if not isinstance(store(), DatabaseCache):  # Redis: one round trip, no SQL
+        store().set_many(versions, None)
+        return
     try:
         with transaction.atomic():  # a savepoint: a cache error must not break the save
-            store().set_many({version_key(scope): time.time_ns() for scope in scopes}, None)
+            store().set_many(versions, None)
     except DatabaseError:
         # No cache table yet (before `createcachetable`): nothing can be cached either,
         # and the change itself must not fail over it.
