@@ -18,6 +18,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from cocreatie.core import replica
+from sessions_app import services
+from sessions_app.models import Seat
 from tests.community.factories import CaseFactory, VerifiedUserFactory
 from tests.sessions.factories import SessionFactory
 
@@ -200,3 +202,32 @@ def test_a_member_reads_from_the_primary(client, standby):
     page = client.get(reverse("community:my_cases")).content.decode()
 
     assert "Mijn nieuwe concept" in page
+
+
+@with_standby
+@live
+def test_a_registration_counts_the_seats_on_the_primary_never_on_the_copy(client, standby):
+    """The copy still shows the last place free; the primary knows it is taken: the new
+    registration goes on the waiting list."""
+    session = SessionFactory(capacity=1)
+    caught_up()
+    pause_replay()
+    services.registration_create(
+        series=session.series, sessions=[session], name="Eerste", email="een@gemeente.example"
+    )
+    assert "1 plaats" in availability(client.get(session.series.get_absolute_url()))  # copy
+
+    client.post(
+        reverse("sessions:register", args=[session.series.slug]),
+        {
+            "sessions": [session.pk],
+            "name": "Tweede",
+            "email": "twee@gemeente.example",
+            "consent": "on",
+            "website": "",
+        },
+    )
+
+    seat = Seat.objects.using(DEFAULT_DB_ALIAS).get(registration__email="twee@gemeente.example")
+    assert seat.status == Seat.Status.WAITING
+    assert Seat.objects.using(DEFAULT_DB_ALIAS).filter(status=Seat.Status.CONFIRMED).count() == 1
