@@ -28,6 +28,7 @@ class Scanner:
         self.site, self.axe, self.violations, self.jargon = site, Axe(), {}, {}
 
     def scan(self, page, label):
+        page.wait_for_load_state()
         results = self.axe.run(page, options=WCAG)
         found = results.response["violations"]
         if found:
@@ -139,6 +140,7 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     page.goto(f"{site.url}/community/mijn-profiel/")
     page.get_by_label(re.compile("naam", re.I)).first.fill("")
     page.locator("main form").get_by_role("button").first.click()
+    expect(page.locator(".error-summary")).to_be_visible()
     scanner.scan(page, "/community/mijn-profiel/ (with errors)")
     mine = Comment.objects.filter(author__email="sanne@lindendal.example").first()
     scanner.visit(page, f"/community/reacties/{mine.pk}/verwijderen/")
