@@ -259,6 +259,20 @@ class CaseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Case.Status.PUBLISHED, is_hidden=False, deleted_at=None)
 
+    def about(self, *, challenge_ids=(), phase_ids=()):
+        """The cases that name one of the challenges or phases. Each link is tested in a
+        subquery, so no case repeats and a list ordered newest first reads its index and
+        stops at the limit (no DISTINCT over every matching case)."""
+        case = models.OuterRef("pk")
+        condition = models.Q(pk__in=[])
+        if challenge_ids:
+            links = Case.challenges.through.objects.filter(case=case, challenge__in=challenge_ids)
+            condition |= models.Q(models.Exists(links))
+        if phase_ids:
+            links = Case.phases.through.objects.filter(case=case, phase__in=phase_ids)
+            condition |= models.Q(models.Exists(links))
+        return self.filter(condition)
+
     def visible_to(self, user):
         """Published cases for everyone; the author's own and, for moderators, all."""
         from community.permissions import is_moderator  # permissions loads the auth views

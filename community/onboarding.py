@@ -18,7 +18,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -199,9 +198,7 @@ def case_to_read(user: User, *, challenge_ids, phase_ids) -> Case | None:
     there is one."""
     cases = Case.objects.published().exclude(author=user).order_by("-published_at", "-pk")
     if challenge_ids or phase_ids:
-        on_subject = cases.filter(
-            Q(challenges__in=challenge_ids) | Q(phases__in=phase_ids)
-        ).distinct()
+        on_subject = cases.about(challenge_ids=challenge_ids, phase_ids=phase_ids)
         if case := on_subject.first():
             return case
     return cases.first()

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import (
@@ -44,10 +45,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from taggit.models import TaggedItem
 
+from cocreatie.core import lastknown, pagecache
+from community.apps import PAGE_SCOPE
 from community.models import Case, Profile
+from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
 from roadmap.models import Challenge, Example, Phase, Tool
 
 LIMIT = 6
+# The ranking changes with the cases and with the knowledge items and their tags.
+RELATED_SCOPES = (PAGE_SCOPE, KNOWLEDGE, pagecache.SITE)
 COLLEAGUES_LIMIT = 8
 
 CasePhase = Case.phases.through
@@ -188,30 +194,54 @@ class PeerCases:
     cases: list = field(default_factory=list)
     total: int = 0
     more_url: str = ""
+    # False: the last known ranking, while a task ranks again (``cocreatie.core.related``
+    # then keeps the page out of the page cache).
+    settled: bool = True
 
     @property
     def has_more(self) -> bool:
         return self.total > len(self.cases)
 
 
-def peer_cases(item, *, limit: int = LIMIT) -> PeerCases:
-    """At most ``limit`` related cases with their organisation, each with ``reason``
-    (why it is shown), and the number of all of them: one query (the total is counted
-    by a window over the same rows)."""
-    kind = kind_of(item)
-    cases = list(
+@lastknown.register("peer_cases", scopes=RELATED_SCOPES)
+def ranked_peer_cases(model_label: str, pk: int) -> tuple[list, int]:
+    """([(case pk, relevance), ...] of the first ``LIMIT`` related cases, the number of
+    all of them) for the item: one query over every related case, the total counted by a
+    window over the same rows."""
+    item = apps.get_model(model_label).objects.get(pk=pk)
+    ranked = (
         related_cases(item)
-        .select_related("organisation")
-        .annotate(total=Window(Count("pk")))[:limit]
+        .annotate(total=Window(Count("pk")))
+        .values_list("pk", "relevance", "total")[:LIMIT]
     )
+    rows = list(ranked)
+    return [(case_pk, relevance) for case_pk, relevance, _total in rows], (
+        rows[0][2] if rows else 0
+    )
+
+
+def peer_cases(item) -> PeerCases:
+    """At most ``LIMIT`` related cases with their organisation, each with ``reason``
+    (why it is shown), and the number of all of them. The ranking is the last known one
+    (``cocreatie.core.lastknown``): after a change a task ranks again while readers see
+    the last ranking; the cases themselves are read now, so one that is no longer
+    published is left out at once."""
+    kind = kind_of(item)
+    (ranked, total), settled = lastknown.last_known("peer_cases", item._meta.label, item.pk)
+    relevance = dict(ranked)
+    found = Case.objects.published().filter(pk__in=relevance).select_related("organisation")
+    by_pk = {case.pk: case for case in found}
+    cases = [by_pk[pk] for pk, _relevance in ranked if pk in by_pk]
     for case in cases:
+        case.relevance = relevance[case.pk]
         case.reason = kind.reasons[case.relevance]
     return PeerCases(
         item=item,
         kind=kind,
         cases=cases,
-        total=cases[0].total if cases else 0,
+        total=total,
         more_url=case_list_url(item),
+        settled=settled,
     )
 
 
@@ -227,22 +257,41 @@ class Colleagues:
 
 def colleague_profiles(challenge: Challenge, *, limit: int = COLLEAGUES_LIMIT) -> list[Profile]:
     """Listed, active members who wrote a published case about ``challenge`` and allow
-    questions, who wrote about it most recently first; with their organisation, in one
-    query."""
-    latest = (
+    questions, who wrote about it most recently first; with their organisation.
+
+    The cases about the challenge are read newest first, a batch at a time from the
+    list's index, until ``limit`` different authors are found: a few rows however many
+    cases and members there are, instead of the latest case of every member."""
+    askable = Profile.objects.listed().filter(accepts_questions=True, user_id=OuterRef("author_id"))
+    cases = (
         Case.objects.published()
-        .filter(author_id=OuterRef("user_id"), challenges=challenge)
-        .order_by("-published_at")
-        .values("published_at")[:1]
+        .about(challenge_ids=[challenge.pk])
+        .filter(Exists(askable))
+        .order_by("-published_at", "-pk")
+        .values_list("author_id", "published_at", "pk")
     )
-    return list(
-        Profile.objects.listed()
-        .filter(accepts_questions=True)
-        .annotate(latest_case_at=Subquery(latest))
-        .filter(latest_case_at__isnull=False)
-        .select_related("organisation")
-        .order_by("-latest_case_at", "display_name")[:limit]
-    )
+    latest: dict[int, object] = {}  # author → their newest case about the challenge
+    batch, size = cases, limit * 4
+    while len(latest) < limit:
+        rows = list(batch[:size])
+        for author_id, published_at, _pk in rows:
+            latest.setdefault(author_id, published_at)
+        if len(rows) < size:
+            break
+        _author, moment, pk = rows[-1]
+        batch = cases.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+        size *= 4  # a few prolific authors: fewer, larger reads
+    authors = list(latest)[:limit]
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.filter(user_id__in=authors).select_related("organisation")
+    }
+    found = []
+    for author_id in authors:
+        profile = profiles[author_id]
+        profile.latest_case_at = latest[author_id]
+        found.append(profile)
+    return found
 
 
 def colleagues(challenge: Challenge) -> Colleagues | None:

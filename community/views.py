@@ -219,11 +219,10 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
         challenge_ids = [challenge.pk for challenge in case.challenges.all()]
         same_challenge_cases = (
             Case.objects.published()
-            .filter(challenges__in=challenge_ids)
+            .about(challenge_ids=challenge_ids)
             .exclude(pk=case.pk)
             .select_related("organisation")
-            .distinct()
-            .order_by("-published_at")[: self.related_limit]
+            .order_by("-published_at", "-pk")[: self.related_limit]
             if challenge_ids
             else []
         )

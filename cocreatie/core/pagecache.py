@@ -198,9 +198,10 @@ def fragment(request, name: str, parts: Iterable, render: Callable[[], str]) -> 
     return html
 
 
-def _read_current(key: str, scopes: Iterable[str]):
-    """(key, current versions of ``scopes``, the entry under ``key`` when it was stored
-    under those versions, else None), in one cache round trip when the versions exist."""
+def read_with_versions(key: str, scopes: Iterable[str]):
+    """(current versions of ``scopes``, whatever is stored under ``key``), in one cache
+    round trip when the versions exist. An entry stored as (versions, value) is current
+    when its versions are the first item."""
     scope_keys = [version_key(scope) for scope in scopes]
     found = store().get_many([*scope_keys, key])
     missing = [scope_key for scope_key in scope_keys if scope_key not in found]
@@ -209,8 +210,13 @@ def _read_current(key: str, scopes: Iterable[str]):
             store().add(scope_key, time.time_ns(), timeout=None)
         found.update(store().get_many(missing))
         found.pop(key, None)
-    current = tuple(found.get(scope_key) for scope_key in scope_keys)
-    entry = found.get(key)
+    return tuple(found.get(scope_key) for scope_key in scope_keys), found.get(key)
+
+
+def _read_current(key: str, scopes: Iterable[str]):
+    """(key, current versions of ``scopes``, the entry under ``key`` when it was stored
+    under those versions, else None)."""
+    current, entry = read_with_versions(key, scopes)
     return key, current, entry if entry and entry[0] == current else None
 
 

@@ -14,12 +14,16 @@ decides what the template gets. The page's view adds the sections with
 ``RelatedSectionsMixin``; each provider keeps its own query count flat.
 
 Whatever a section shows must raise a page-cache scope that the page depends on
-(``cocreatie.core.pagecache``): the provider's app registers that too.
+(``cocreatie.core.pagecache``): the provider's app registers that too. A section with
+``settled`` False shows a figure a task is still working out
+(``cocreatie.core.lastknown``): the page is then not kept in the page cache.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from cocreatie.core import pagecache
 
 
 class Section(Protocol):
@@ -55,7 +59,12 @@ def sections_for(item) -> list[Section]:
 
 
 class RelatedSectionsMixin:
-    """A detail view's ``related_sections``: what other apps show about its object."""
+    """A detail view's ``related_sections``: what other apps show about its object. A
+    section that is not ``settled`` (it shows what a task is still working out) keeps
+    the page out of the page cache."""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(related_sections=sections_for(self.object), **kwargs)
+        sections = sections_for(self.object)
+        if not all(getattr(section, "settled", True) for section in sections):
+            pagecache.keep_out(self.request)
+        return super().get_context_data(related_sections=sections, **kwargs)

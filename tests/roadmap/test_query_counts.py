@@ -97,6 +97,8 @@ def count_queries(client, url):
 def test_query_counts_do_not_grow_with_the_content(client, django_assert_max_num_queries):
     urls = [page.format(**FIRST) for page in PAGES]
     grow(5)
+    for url in urls:  # the first request stores the cache versions and related rankings
+        client.get(url)
     small = {url: count_queries(client, url) for url in urls}
 
     grow(100)
