@@ -229,14 +229,15 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key, current, entry = _lookup(request)
         if entry is not None:
-            _, content, headers, cached_at, *packed = entry
-            gzipped = bool(packed and packed[0])
+            # Copies stored before pages were compressed have no fifth item.
+            _, content, headers, cached_at, *rest = entry
+            packed = gzipped = bool(rest and rest[0])
             if gzipped and not _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
                 content, gzipped = gzip.decompress(content), False
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
-            if packed and packed[0]:
+            if packed:
                 patch_vary_headers(response, ("Accept-Encoding",))
             if gzipped:
                 response["Content-Encoding"] = "gzip"

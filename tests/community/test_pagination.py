@@ -11,8 +11,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from bench.pages import case_list_page_url
-from cocreatie.core import pagecache
-from community import pagination
+from cocreatie.core import lastknown, pagecache
 from tests.community.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +103,7 @@ def test_after_a_change_the_whole_list_shows_the_last_count_and_a_task_counts_ag
     assert "3 praktijkverhalen</h2>" in first and "Verhaal 03" in first
     assert "3 praktijkverhalen</h2>" in second
     backend = task_backends["default"]
-    assert [result.task.name for result in backend.results] == ["recount_published_cases"]
+    assert [result.task.name for result in backend.results] == ["work_out"]
 
-    pagination.recount_published_cases.call(*backend.results[0].args)
+    lastknown.work_out.call(*backend.results[0].args)
     assert "4 praktijkverhalen</h2>" in client.get("/community/").content.decode()
