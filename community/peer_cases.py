@@ -229,7 +229,7 @@ def peer_cases(item) -> PeerCases:
     kind = kind_of(item)
     (ranked, total), settled = lastknown.last_known("peer_cases", item._meta.label, item.pk)
     relevance = dict(ranked)
-    found = Case.objects.published().filter(pk__in=relevance).select_related("organisation")
+    found = Case.objects.published().filter(pk__in=relevance).for_cards()
     by_pk = {case.pk: case for case in found}
     cases = [by_pk[pk] for pk, _relevance in ranked if pk in by_pk]
     for case in cases:

@@ -124,7 +124,7 @@ class CaseListView(FilterQueryMixin, BreadcrumbsMixin, ListView):
     def get_context_data(self, **kwargs):
         cases = self.object_list
         page = pagination.paginate(
-            cases.select_related("organisation", "author__profile").prefetch_related(
+            cases.for_cards().prefetch_related(
                 Prefetch("phases", queryset=Phase.objects.published())
             ),
             self.request.GET,
@@ -221,7 +221,7 @@ class CaseDetailView(MyReportsMixin, BreadcrumbsMixin, DetailView):
             Case.objects.published()
             .about(challenge_ids=challenge_ids)
             .exclude(pk=case.pk)
-            .select_related("organisation")
+            .for_cards()
             .order_by("-published_at", "-pk")[: self.related_limit]
             if challenge_ids
             else []
