@@ -8,7 +8,8 @@ scopes it depends on (``cocreatie.core.pagecache``) and read with ``last_known()
 - stored under the scopes' current versions: it is returned as it is;
 - stored under older versions (content changed since): the last value is returned,
   marked as not current, and a task works it out again, once per change however many
-  readers come first;
+  readers come first; should the task not have done so after ``RETRY_SECONDS`` (no
+  worker running), the next reader works it out itself;
 - never stored (or evicted): it is worked out on the spot and stored.
 
 So after a change no reader waits for the work. What a reader gets may be a moment old;
@@ -18,6 +19,7 @@ Values must be picklable and small: pks and counts, never objects or HTML.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import partial
 
@@ -27,8 +29,9 @@ from django_tasks import task
 from cocreatie.core import pagecache
 
 SECONDS = 7 * 24 * 60 * 60
-# A task that was asked for but did not come (no worker) is asked for again after this.
-RETRY_SECONDS = 60
+# When the task asked for after a change has not stored the figure within this many
+# seconds, the next reader works it out on the spot (once).
+RETRY_SECONDS = 10
 
 _registered: dict[str, tuple[Callable, tuple[str, ...]]] = {}
 
@@ -60,11 +63,19 @@ def last_known(name: str, *args) -> tuple[object, bool]:
         stored_under, value = entry
         if stored_under == current:
             return value, True
-        if pagecache.store().add(
-            f"{key}:refreshing:{'-'.join(map(str, current))}", True, RETRY_SECONDS
-        ):
+        asked = f"{key}:asked:{'-'.join(map(str, current))}"
+        if pagecache.store().add(asked, time.time(), SECONDS):
             transaction.on_commit(partial(work_out.enqueue, name, list(args)))
-        return value, False
+            return value, False
+        asked_at = pagecache.store().get(asked)
+        if (
+            asked_at is None
+            or time.time() - asked_at < RETRY_SECONDS
+            or not pagecache.store().add(f"{asked}:here", True, RETRY_SECONDS)
+        ):
+            return value, False
+        # The task has not come (no worker running, or a long queue): one reader works
+        # it out, so a figure is never stale for much longer than this.
     value = function(*args)
     pagecache.store().set(key, (current, value), SECONDS)
     return value, True

@@ -383,6 +383,26 @@ def test_after_a_change_readers_see_the_last_ranking_and_one_task_ranks_again(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_without_a_worker_a_reader_ranks_again_once_the_task_is_late(
+    client, settings, world, queued_tasks, monkeypatch
+):
+    """A site whose task worker is down still settles: when the task has not come in
+    time, the next reader ranks, and the page is kept in the cache again."""
+    settings.PAGE_CACHE_SECONDS = 300
+    case("Eerste verhaal", challenges=[world.challenge], hours_ago=2)
+    client.get(PAGES["challenge"])
+    case("Nieuw verhaal", challenges=[world.challenge])
+    assert peer_titles(client.get(PAGES["challenge"])) == ["Eerste verhaal"]  # task asked
+
+    monkeypatch.setattr(lastknown, "RETRY_SECONDS", 0)  # ... and it is late
+    response = client.get(PAGES["challenge"])
+
+    assert peer_titles(response) == ["Nieuw verhaal", "Eerste verhaal"]
+    assert response["X-Page-Cache"] == "miss"
+    assert [result.task.name for result in queued_tasks.results] == ["work_out"]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_case_hidden_after_the_ranking_is_left_out_at_once(client, world, queued_tasks):
     """The last ranking only names cases: they are read again as published, so one a
     moderator hid does not show, even before the task has ranked again."""
