@@ -58,7 +58,14 @@ class CommunityConfig(AppConfig):
             tags,
         )
         from cocreatie.core import notifications as core_notifications
-        from community import models, notifications, peer_cases, questions, signals
+        from community import (
+            models,
+            notifications,
+            pagination,  # noqa: F401 - its last-known figure, for workers
+            peer_cases,
+            questions,
+            signals,
+        )
         from roadmap.apps import PAGE_SCOPE as KNOWLEDGE
         from roadmap.apps import PATHS as KNOWLEDGE_PATHS
         from roadmap.models import Challenge, Example, Phase, Tool

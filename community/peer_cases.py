@@ -208,7 +208,9 @@ def ranked_peer_cases(model_label: str, pk: int) -> tuple[list, int]:
     """([(case pk, relevance), ...] of the first ``LIMIT`` related cases, the number of
     all of them) for the item: one query over every related case, the total counted by a
     window over the same rows."""
-    item = apps.get_model(model_label).objects.get(pk=pk)
+    item = apps.get_model(model_label).objects.filter(pk=pk).first()
+    if item is None:  # deleted before the task ran
+        return [], 0
     ranked = (
         related_cases(item)
         .annotate(total=Window(Count("pk")))

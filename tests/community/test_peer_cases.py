@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from cocreatie.core import lastknown, pagecache
-from community import services
+from community import peer_cases, services
 from community.models import Case
 from tests.community.factories import (
     CaseFactory,
@@ -535,3 +535,11 @@ def test_the_home_page_shows_featured_and_recent_published_cases(client, db):
     assert "Verborgen verhaal" not in html
     assert ">Concept<" not in html
     assert Case.objects.count() == 4
+
+
+def test_a_ranking_asked_for_an_item_deleted_meanwhile_is_empty(world):
+    """The task may run after the item is gone: it stores an empty ranking, no error."""
+    label, pk = world.tool._meta.label, world.tool.pk
+    world.tool.delete()
+
+    assert peer_cases.ranked_peer_cases(label, pk) == ([], 0)
