@@ -43,7 +43,7 @@ class HomeView(TemplateView):
     sessions_limit = 4
 
     def get_context_data(self, **kwargs):
-        cases = Case.objects.published().select_related("organisation")
+        cases = Case.objects.published().for_cards()
         featured = list(
             cases.filter(is_featured=True).order_by("-published_at")[: self.featured_limit]
         )

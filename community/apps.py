@@ -97,11 +97,7 @@ class CommunityConfig(AppConfig):
             heading=gettext_lazy("Praktijkverhalen"),
             order=25,
             template="community/_case_item.html",
-            queryset=lambda: (
-                models.Case.objects.published()
-                .select_related("organisation")
-                .order_by("-published_at")
-            ),
+            queryset=lambda: models.Case.objects.published().for_cards().order_by("-published_at"),
         )
         actionlog.register_verbs(models.ModerationVerb)
 

@@ -540,7 +540,7 @@ class ProfileDetailView(BreadcrumbsMixin, DetailView):
         cases = (
             Case.objects.published()
             .filter(author_id=self.object.user_id)
-            .select_related("organisation")
+            .for_cards()
             .order_by("-published_at")[:50]
         )
         return super().get_context_data(
@@ -588,7 +588,7 @@ class OrganisationDetailView(BreadcrumbsMixin, DetailView):
             members=self.object.profiles.listed()[: self.list_limit],
             cases=Case.objects.published()
             .filter(organisation=self.object)
-            .select_related("organisation")
+            .for_cards()
             .order_by("-published_at")[: self.list_limit],
             **kwargs,
         )
