@@ -106,8 +106,8 @@ def cached_count(queryset, key: str) -> tuple[int, bool]:
     (and False) and a task counts again (``cocreatie.core.lastknown``)."""
     if key == "":
         return lastknown.last_known("published_cases")
-    current, entry = pagecache.read_with_versions(_count_key(key), COUNT_SCOPES)
-    if entry is not None and entry[0] == current:
+    current, entry = pagecache.read_current(_count_key(key), COUNT_SCOPES)
+    if entry is not None:
         return entry[1], True
     count = queryset.count()
     pagecache.store().set(_count_key(key), (current, count), COUNT_SECONDS)

@@ -177,7 +177,8 @@ def _lookup(request):
     """(page key, current versions, cached entry or None), read in one cache round trip.
     An entry is only used when it was stored under the current versions."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    return _read_current(f"pagecache:page:{path}", page_scopes(request.path))
+    key = f"pagecache:page:{path}"
+    return key, *read_current(key, page_scopes(request.path))
 
 
 def fragment(request, name: str, parts: Iterable, render: Callable[[], str]) -> str:
@@ -190,7 +191,7 @@ def fragment(request, name: str, parts: Iterable, render: Callable[[], str]) -> 
         return render()
     named = "\x1f".join(map(str, (name, getattr(request, "LANGUAGE_CODE", ""), *parts)))
     key = f"pagecache:fragment:{hashlib.sha256(named.encode()).hexdigest()[:40]}"
-    key, current, entry = _read_current(key, page_scopes(request.path))
+    current, entry = read_current(key, page_scopes(request.path))
     if entry is not None:
         return entry[1]
     html = render()
@@ -213,11 +214,11 @@ def read_with_versions(key: str, scopes: Iterable[str]):
     return tuple(found.get(scope_key) for scope_key in scope_keys), found.get(key)
 
 
-def _read_current(key: str, scopes: Iterable[str]):
-    """(key, current versions of ``scopes``, the entry under ``key`` when it was stored
-    under those versions, else None)."""
+def read_current(key: str, scopes: Iterable[str]):
+    """(current versions of ``scopes``, the entry under ``key`` when it was stored as
+    (those versions, ...), else None)."""
     current, entry = read_with_versions(key, scopes)
-    return key, current, entry if entry and entry[0] == current else None
+    return current, entry if entry and entry[0] == current else None
 
 
 class AnonymousPageCacheMiddleware:
