@@ -198,7 +198,6 @@ def _question(w):
         "case": w["case"],
         "question_url": f"{settings.SITE_URL}{question.get_absolute_url()}",
         "profile_settings_url": f"{settings.SITE_URL}{reverse('community:profile_update')}",
-        "unsubscribe_url": notifications.unsubscribe_url(w["author"], "questions"),
     }
 
 
