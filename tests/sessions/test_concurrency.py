@@ -29,15 +29,19 @@ PEOPLE, SEATS, THREADS = 200, 50, 40
 
 @pytest.fixture
 def slow_count(monkeypatch):
-    """Widen the window between counting seats and taking one, as a busy server would."""
-    count = services._confirmed_count
+    """Widen the window between counting seats and taking one, as a busy server would.
+    Gives the list of counts made, so a test shows the window was really there."""
+    count = services._seat_counts
+    made = []
 
-    def slowly(session):
-        result = count(session)
+    def slowly(sessions):
+        result = count(sessions)
+        made.append(result)
         time.sleep(0.005)
         return result
 
-    monkeypatch.setattr(services, "_confirmed_count", slowly)
+    monkeypatch.setattr(services, "_seat_counts", slowly)
+    return made
 
 
 def sign_up_everyone(session):
@@ -73,6 +77,7 @@ def test_two_hundred_at_once_for_fifty_seats_fill_exactly_fifty(settings, slow_c
     errors = sign_up_everyone(session)
 
     assert errors == []
+    assert len(slow_count) == PEOPLE
     assert seats_by_status(session) == {"confirmed": SEATS, "waiting": PEOPLE - SEATS}
     assert Seat.objects.filter(session=session).values("registration").distinct().count() == PEOPLE
 
@@ -89,6 +94,7 @@ def test_without_the_lock_the_same_rush_overbooks(settings, slow_count, monkeypa
 
     sign_up_everyone(session)
 
+    assert len(slow_count) == PEOPLE
     assert seats_by_status(session)["confirmed"] > SEATS
 
 
