@@ -11,6 +11,12 @@ CHROMIUM ?= /usr/bin/chromium
 REDIS_SERVER := /usr/bin/redis-server
 # The translations are compiled with GNU gettext's msgfmt (Debian's gettext package).
 MSGFMT := /usr/bin/msgfmt
+# The deployment tests check deploy/ with Debian's nginx and systemd-analyze (systemd).
+NGINX := /usr/sbin/nginx
+SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
+# The single sign-on tests run a real OpenID Connect provider (npm's oidc-provider, on
+# Node.js), installed from tests/oidc/package-lock.json by `make test`.
+OIDC_PROVIDER := tests/oidc/node_modules/.package-lock.json
 CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po locale/libraries/*/LC_MESSAGES/django.po)
 
 .DEFAULT_GOAL := help
@@ -26,11 +32,15 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
 
-$(CHROMIUM) $(REDIS_SERVER) $(MSGFMT):
+$(CHROMIUM) $(REDIS_SERVER) $(MSGFMT) $(NGINX) $(SYSTEMD_ANALYZE):
 	@echo "Installing Debian's $(notdir $@)"
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,$(if $(filter $(MSGFMT),$@),gettext,redis-server))
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,$(if $(filter $(MSGFMT),$@),gettext,$(if $(filter $(NGINX),$@),nginx,$(if $(filter $(SYSTEMD_ANALYZE),$@),systemd,redis-server))))
+
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	npm ci --prefix tests/oidc --no-audit --no-fund --silent
+	touch $@
 
 # Each catalogue's .mo is built next to its .po whenever the .po changed.
 %.mo: %.po | $(MSGFMT)
@@ -51,7 +61,7 @@ run: install messages ## Set up, load the demo content and serve the site on htt
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
-test: install messages $(CHROMIUM) $(REDIS_SERVER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
+test: install messages $(CHROMIUM) $(REDIS_SERVER) $(NGINX) $(SYSTEMD_ANALYZE) $(OIDC_PROVIDER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING

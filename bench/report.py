@@ -533,9 +533,10 @@ def machine_line(results: dict) -> str:
         f"PostgreSQL {machine.get('postgresql', '?')}, wrk {machine.get('wrk', '?')}",
     ]
     if settings:
+        front = f" behind {settings['front']}" if settings.get("front") else ""
         parts.append(
             f"{settings.get('instances', '?')} gunicorn instances × "
-            f"{settings.get('workers_per_instance', '?')} sync workers, "
+            f"{settings.get('workers_per_instance', '?')} sync workers{front}, "
             f"{settings.get('cache', 'database')} cache, "
             f"{settings.get('duration_s', '?')} s per wrk run"
         )
@@ -560,19 +561,20 @@ def build_markdown(results: dict) -> str:
         "",
         *(target.line() for target in targets),
         "",
-        "Notes: each load run spreads its connections over both app servers with one wrk "
-        "process per server; requests per second are summed and the combined p50/p95/p99 "
-        "are the highest of the two processes (conservative). At 8 connections each page "
-        "runs three times: the table gives the median run by rps and the range of the "
-        'three; "share" is that median against the minimal view\'s. At 1 connection a '
-        "single wrk runs against the first server; before its runs every page gets an "
-        'unrecorded warm-up. "Rendered" is a second pass over the anonymous pages with '
-        "both servers restarted with PAGE_CACHE_SECONDS=0, so that every request renders "
-        "the page. Queries are counted in-process with Django's test client on a rendered "
-        "page (after a warm-up request, with the anonymous page cache made to miss); "
-        '"(N cached)" is the next anonymous request. † the page was answered from the '
-        "anonymous page cache during the runs (X-Page-Cache: hit). PostgreSQL runs with "
-        "fsync off.",
+        "Notes: every request goes through nginx with the site's own configuration "
+        "(deploy/nginx/: the upstream and app.conf, in a plain-HTTP server on loopback), "
+        "which spreads the requests over both app servers (least_conn); the minimal view "
+        "goes through it too, so the shares compare like with like, and nginx serves the "
+        "static file from STATIC_ROOT. One wrk process per load run. At 8 connections each "
+        "page runs three times: the table gives the median run by rps and the range of the "
+        'three; "share" is that median against the minimal view\'s. Before its runs every '
+        'page gets an unrecorded warm-up. "Rendered" is a second pass over the anonymous '
+        "pages with both servers restarted with PAGE_CACHE_SECONDS=0, so that every "
+        "request renders the page. Queries are counted in-process with Django's test "
+        "client on a rendered page (after a warm-up request, with the anonymous page cache "
+        'made to miss); "(N cached)" is the next anonymous request. † the page was '
+        "answered from the anonymous page cache during the runs (X-Page-Cache: hit). "
+        "PostgreSQL runs with fsync off.",
     ]
     lines += [f"- {note}" for note in results.get("notes", [])]
     return "\n".join(lines) + "\n"

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The performance benchmark, end to end: ``python bench/run.py --scale small|full``.
 
-On a fresh machine it installs wrk (and redis-server) when missing, starts a throwaway
-PostgreSQL 15 cluster the way ``.ci/run`` does, sets the site up with the demo content and
-the bench seeder (``bench/seed.py``), starts two gunicorn instances, loads every page with
-wrk at 1, 8 (three times: the median counts) and 32 connections, then every anonymous page
-again with the page cache off, counts SQL queries per page, sends a burst of session
-registrations, measures worker memory, and writes ``bench/results/<scale>.json``,
+On a fresh machine it installs wrk, nginx (and redis-server) when missing, starts a
+throwaway PostgreSQL 15 cluster the way ``.ci/run`` does, sets the site up with the demo
+content and the bench seeder (``bench/seed.py``), starts two gunicorn instances behind
+nginx with the site's own configuration (``deploy/nginx/``, plain HTTP on loopback:
+``bench/nginx.py``), loads every page through it with wrk at 1, 8 (three times: the median
+counts) and 32 connections, then every anonymous page again with the page cache off,
+counts SQL queries per page, sends a burst of session registrations, measures worker
+memory, and writes ``bench/results/<scale>.json``,
 ``.md`` and ``.png``. The cluster and the app servers are always stopped at the end
 (``--keep`` leaves the cluster running for debugging).
 
@@ -44,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import load, report  # noqa: E402 - needs the checkout on sys.path first
+from bench import load, nginx, report  # noqa: E402 - needs the checkout on sys.path first
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -212,6 +214,9 @@ class Bench:
         self.workers = 0
         self.load_at_start = os.getloadavg()[0]
         self.redis: subprocess.Popen | None = None
+        # nginx in front of the app servers: every request of the run goes through it.
+        self.proxy: subprocess.Popen | None = None
+        self.proxy_port: int | None = None
 
     # -- tools -----------------------------------------------------------------------------
 
@@ -225,6 +230,8 @@ class Bench:
             missing.append("redis-server")
         if not (PG_BIN / "initdb").is_file():
             missing.append("postgresql-15")
+        if not nginx.nginx_path():
+            missing.append("nginx")
         if not missing:
             return
         say(f"Installing {', '.join(missing)} from Debian's packages")
@@ -243,6 +250,8 @@ class Bench:
             ) from error
         if not load.wrk_path():
             raise BenchError("wrk is still missing after apt-get install.")
+        if not nginx.nginx_path():
+            raise BenchError("nginx is still missing after apt-get install.")
 
     # -- PostgreSQL ------------------------------------------------------------------------
 
@@ -432,6 +441,9 @@ class Bench:
             "SITE_URL": "http://127.0.0.1",
             "CONTACT_EMAIL": "contact@bench.example",
             "SECURE_SSL_REDIRECT": "false",
+            # As behind the site's nginx in production: the visitor's address is the
+            # last entry of X-Forwarded-For.
+            "TRUSTED_PROXY_COUNT": "1",
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.pg_port}/cocreatie",
             "STATIC_ROOT": str(self.work_dir / "static"),
             # As in production: mail is queued in the database for `db_worker` (which the
@@ -454,6 +466,7 @@ class Bench:
                     "SITE_URL",
                     "CONTACT_EMAIL",
                     "SECURE_SSL_REDIRECT",
+                    "TRUSTED_PROXY_COUNT",
                     "DATABASE_URL",
                     "STATIC_ROOT",
                     "TASKS_BACKEND",
@@ -565,6 +578,43 @@ class Bench:
         self.timings["gunicorn start"] = round(time.monotonic() - started, 1)
         ports = ", ".join(str(server["port"]) for server in self.servers)
         say(f"    healthy on 127.0.0.1 ports {ports}")
+        self.start_proxy()
+
+    def start_proxy(self) -> None:
+        """nginx with the site's upstream and app.conf, rendered for these app servers, in
+        one plain-HTTP server on loopback (the TLS server of production includes the same
+        app.conf). Static files come from STATIC_ROOT, as nginx serves them in production."""
+        self.proxy_port = self.proxy_port or free_port()
+        directory = self.work_dir / "nginx"
+        conf = nginx.render_loopback(
+            directory,
+            listen_port=self.proxy_port,
+            app_ports=self.ports,
+            static_root=self.work_dir / "static",
+        )
+        try:
+            self.proxy = nginx.start(conf, self.proxy_port)
+        except nginx.NginxError as error:
+            raise BenchError(str(error)) from error
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if http_request(self.proxy_port, "GET", "/healthz", timeout=5).status == 200:
+                    say(
+                        f"    nginx {nginx.version()} on 127.0.0.1:{self.proxy_port} in front "
+                        "of them (deploy/nginx/upstream.conf and app.conf); every request "
+                        "of the run goes through it, the minimal view's too"
+                    )
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise BenchError(f"nginx on {self.proxy_port} did not pass /healthz on in time")
+
+    def stop_proxy(self) -> None:
+        if self.proxy is not None:
+            nginx.stop(self.proxy)
+            self.proxy = None
 
     def wait_healthy(self, server: dict, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -583,6 +633,7 @@ class Bench:
         )
 
     def stop_servers(self) -> None:
+        self.stop_proxy()
         for server in self.servers:
             process = server["process"]
             if process.poll() is None:
@@ -606,7 +657,7 @@ class Bench:
     # -- pages -----------------------------------------------------------------------------
 
     def login(self, email: str) -> dict[str, str] | None:
-        port = self.ports[0]
+        port = self.proxy_port
         status, cookies, _, _ = http_request(port, "GET", "/account/login/")
         token = cookies.get("csrftoken")
         if status != 200 or not token:
@@ -711,7 +762,7 @@ class Bench:
             page("ping", "Minimal view", "/bench/ping"),
             page(
                 "static",
-                "Static file (WhiteNoise)",
+                "Static file (nginx)",
                 lookup.get("static_path") or "(unknown)",
                 note=None if lookup.get("static_path") else "css/site.css not in the manifest",
                 unavailable=not lookup.get("static_path"),
@@ -732,7 +783,7 @@ class Bench:
     def precheck(self, entry: dict, member_cookies: dict | None) -> None:
         """One real request first: a page that does not answer as expected is reported
         with its status and not loaded."""
-        port = self.ports[0]
+        port = self.proxy_port
         headers = {}
         if entry.pop("unavailable", False):
             entry["status"] = None
@@ -843,26 +894,22 @@ class Bench:
         return script
 
     def load_targets(self, entry: dict, report_script: Path, concurrency: int, n: str):
-        count = 1 if concurrency == 1 else len(self.servers)
-        targets = []
-        for index, port in enumerate(self.ports[:count]):
-            base = f"http://127.0.0.1:{port}"
-            if entry["method"] == "POST":
-                script = self.work_dir / f"register-{port}.lua"
-                if not script.exists():
-                    script.write_text(
-                        load.register_script(
-                            path=entry["path"],
-                            session_pks=entry["session_pks"],
-                            token=entry["csrf_token"],
-                            referer=base + entry["form_path"],
-                        )
-                    )
-                args = [f"w{self.run_id}-c{concurrency}-n{n}-s{index}"]
-                targets.append(load.Target(base, script, args))
-            else:
-                targets.append(load.Target(base, report_script))
-        return targets
+        """One wrk process against nginx, which spreads the requests over the app servers
+        (least_conn, as in production)."""
+        base = f"http://127.0.0.1:{self.proxy_port}"
+        if entry["method"] != "POST":
+            return [load.Target(base, report_script)]
+        script = self.work_dir / "register.lua"
+        if not script.exists():
+            script.write_text(
+                load.register_script(
+                    path=entry["path"],
+                    session_pks=entry["session_pks"],
+                    token=entry["csrf_token"],
+                    referer=base + entry["form_path"],
+                )
+            )
+        return [load.Target(base, script, [f"w{self.run_id}-c{concurrency}-n{n}"])]
 
     def measure(
         self,
@@ -970,10 +1017,10 @@ class Bench:
         )
         setup = self.internal("burst_setup", {"capacity": BURST_CAPACITY, "run_id": self.run_id})
         form_path, path, session_pk = setup["form_path"], setup["path"], setup["session_pks"][0]
-        ports = self.ports
+        port = self.proxy_port
         tokens = []
-        for index in range(BURST_THREADS):
-            status, cookies, _, _ = http_request(ports[index % len(ports)], "GET", form_path)
+        for _ in range(BURST_THREADS):
+            status, cookies, _, _ = http_request(port, "GET", form_path)
             if status != 200 or "csrftoken" not in cookies:
                 return {"skipped": f"registration form answered {status} without a CSRF cookie"}
             tokens.append(cookies["csrftoken"])
@@ -992,7 +1039,6 @@ class Bench:
                 delay = start + number * BURST_WINDOW_S / BURST_REQUESTS - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
-                port = ports[number % len(ports)]
                 began = time.monotonic()
                 with lock:
                     sent.append(began)
@@ -1113,6 +1159,7 @@ class Bench:
             "django": versions[1] if len(versions) > 1 else "?",
             "postgresql": version_in(output([str(PG_BIN / "postgres"), "--version"])),
             "wrk": version_in(output([load.wrk_path() or "wrk", "-v"])),
+            "nginx": nginx.version(),
             "kernel": platform.release(),
             "load_average_at_start": round(self.load_at_start, 2),
         }
@@ -1218,6 +1265,7 @@ class Bench:
                 "instances": len(self.servers),
                 "workers_per_instance": self.workers,
                 "worker_class": "sync",
+                "front": f"nginx {nginx.version()} (deploy/nginx/, least_conn)",
                 "cache": self.args.cache,
                 "postgresql": "fsync=off, full_page_writes=off, shared_buffers=1GB, "
                 "work_mem=16MB, max_connections=200",

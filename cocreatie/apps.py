@@ -16,3 +16,7 @@ class SiteConfig(AppConfig):
         # The administration, the account pages and the health check are never cached;
         # static files are answered before the page cache, except in development.
         pagecache.never_cache_paths("/beheer/", "/account/", "/healthz", "/static/")
+
+        from cocreatie.api import scopes
+
+        scopes.register()

@@ -12,7 +12,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from cocreatie import env
+from cocreatie import env, sso_settings
 from cocreatie.core.media import storage_config, storage_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,19 +27,32 @@ DEBUG = env.get_bool("DEBUG", default=False)
 DEVELOPMENT_SECRET_KEY = "django-insecure-cocreatie-development-key-never-use-in-production"
 
 SECRET_KEY = env.get_str("SECRET_KEY", DEVELOPMENT_SECRET_KEY if DEBUG else None)
+# Earlier keys, comma-separated, while a new SECRET_KEY is rolled out: what they signed
+# (sessions, password reset links, unsubscribe links) stays valid, nothing new is signed
+# with them. Remove them once that has expired (deploy/RUNBOOK.md).
+SECRET_KEY_FALLBACKS = env.get_list("SECRET_KEY_FALLBACKS")
+
+
+def _weak_key(key: str) -> bool:
+    return (
+        key == DEVELOPMENT_SECRET_KEY
+        or key.startswith("django-insecure")
+        or len(key) < 50
+        or len(set(key)) < 5
+    )
+
+
 if not DEBUG:
     if SECRET_KEY is None:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    if (
-        SECRET_KEY == DEVELOPMENT_SECRET_KEY
-        or SECRET_KEY.startswith("django-insecure")
-        or len(SECRET_KEY) < 50
-        or len(set(SECRET_KEY)) < 5
-    ):
-        raise ImproperlyConfigured(
-            "SECRET_KEY is a default or weak key: use at least 50 random characters, e.g. "
-            "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
-        )
+    for _what, _key in [("SECRET_KEY is", SECRET_KEY)] + [
+        ("A key in SECRET_KEY_FALLBACKS is", fallback) for fallback in SECRET_KEY_FALLBACKS
+    ]:
+        if _weak_key(_key):
+            raise ImproperlyConfigured(
+                f"{_what} a default or weak key: use at least 50 random characters, e.g. "
+                "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+            )
 
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
@@ -70,6 +83,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -87,6 +102,8 @@ MIDDLEWARE = [
     "cocreatie.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # The open data API: its headers, CORS, rate limit and problem+json errors.
+    "cocreatie.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address (/en/…), or a redirect there for a cookie that chose it.
     "cocreatie.core.language.LanguageMiddleware",
@@ -208,6 +225,23 @@ ACCOUNT_FORMS = {
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cocreatie"
+
+# Single sign-on through the members' organisations (OpenID Connect), only when
+# OIDC_ISSUER_URL + OIDC_CLIENT or OIDC_PROVIDERS are set (cocreatie/sso_settings.py):
+# discovery, the code flow with PKCE, state and nonce. An address the provider vouches
+# for is verified; it is linked to an existing account only after that person confirms
+# (community.sso), never by the address alone.
+SOCIALACCOUNT_ADAPTER = "community.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "community.sso.provider.OpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": sso_settings.providers_from_environment(),
+    }
+}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
 
 # Name of the group whose members moderate; they must use two-factor authentication.
 MODERATORS_GROUP = "Moderatoren"
@@ -375,6 +409,13 @@ if BENCH_RELAXED_LIMITS:
 # cache (0: off); any change to public content makes new copies at once.
 PAGE_CACHE_SECONDS = env.get_int("PAGE_CACHE_SECONDS", 300)
 
+# The open data API (/api/v1/): at most this many requests per address in each period
+# of seconds (0: no limit); past it, 429 with Retry-After.
+API_RATE_LIMIT = env.get_int("API_RATE_LIMIT", 120)
+API_RATE_PERIOD = env.get_int("API_RATE_PERIOD", 60)
+if API_RATE_PERIOD <= 0:
+    raise ImproperlyConfigured("API_RATE_PERIOD must be positive.")
+
 # How many reverse proxies in front of the app add to X-Forwarded-For (0: none, read
 # the address of the connection). Used by the rate limits, here and in allauth.
 TRUSTED_PROXY_COUNT = env.get_int("TRUSTED_PROXY_COUNT", 0)
@@ -439,7 +480,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF],
+        # The log-in button of single sign-on posts to the site, which redirects there.
+        "form-action": [
+            SELF,
+            *sso_settings.form_origins(SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]),
+        ],
     }
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -111,6 +111,26 @@ class AccountAdapter(DefaultAccountAdapter):
             return self.get_login_redirect_url(request)
         return super().get_signup_redirect_url(request)
 
+    def get_login_stages(self):
+        """allauth's, with its second step replaced by one that accepts the identity
+        provider's two-factor authentication (``community.sso.stages``)."""
+        return [
+            "community.sso.stages.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
+    def get_logout_redirect_url(self, request):
+        """After a session that came through single sign-on: the page that offers to log
+        out at the identity provider too (asked before the session ends)."""
+        from community import sso
+
+        provider_id = sso.logged_in_through(request)
+        if provider_id and request.user.is_authenticated:
+            return reverse("sso:logged_out", kwargs={"provider_id": provider_id})
+        return super().get_logout_redirect_url(request)
+
     def send_mail(self, template_prefix, email, context):
         """Every allauth mail names the site "Cocreatie" at ``SITE_URL``, never the host
         and port the request came in on."""

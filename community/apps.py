@@ -45,7 +45,7 @@ class CommunityConfig(AppConfig):
     verbose_name = gettext_lazy("Community")
 
     def ready(self):
-        from allauth.account.signals import email_confirmed
+        from allauth.account.signals import email_confirmed, user_logged_in
 
         from cocreatie.core import (
             actionlog,
@@ -131,6 +131,9 @@ class CommunityConfig(AppConfig):
         email_confirmed.connect(
             signals.refresh_verification, dispatch_uid="community-email-confirmed"
         )
+        # Which identity provider a session logged in through, and whether it asserted
+        # two-factor authentication (community.sso).
+        user_logged_in.connect(signals.remember_sso_login, dispatch_uid="community-sso-login")
         # However a photo or document row goes (its own delete, its case's, the account's),
         # its files go with it.
         for model in (models.CaseImage, models.CaseDocument):

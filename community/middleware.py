@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from community import sso
 from community.permissions import needs_two_factor
 
 # What a user who still has to set up two-factor authentication may open, by URL name:
@@ -46,7 +47,8 @@ SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 
 class ModeratorMFAMiddleware:
     """Sends moderators, organisers and staff without two-factor authentication to set it
-    up first, from every page but those in ``ALLOWED_URL_NAMES``."""
+    up first, from every page but those in ``ALLOWED_URL_NAMES``. A log-in through an
+    identity provider that asserted two-factor authentication counts (``community.sso``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -62,7 +64,11 @@ class ModeratorMFAMiddleware:
         ):
             return None
         user = request.user
-        if needs_two_factor(user) and not is_mfa_enabled(user, SECOND_FACTORS):
+        if (
+            needs_two_factor(user)
+            and not is_mfa_enabled(user, SECOND_FACTORS)
+            and not sso.mfa_asserted_for(request)
+        ):
             messages.warning(
                 request,
                 _(

@@ -55,3 +55,9 @@ def ensure_role_groups(sender, using="default", **kwargs):
 
     _ensure_group(settings.MODERATORS_GROUP, MODERATOR_PERMISSIONS, using)
     _ensure_group(settings.ORGANISERS_GROUP, ORGANISER_PERMISSIONS, using)
+
+
+def remember_sso_login(sender, request, user, sociallogin=None, **kwargs):
+    from community import sso
+
+    sso.remember_login(request, user, sociallogin)

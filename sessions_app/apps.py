@@ -11,6 +11,11 @@ PAGE_SCOPE = "sessions"
 NEW_SERIES = "new_series"
 
 
+# Raised by every seat taken or given up, in any series: for what shows the free seats
+# of all series at once (the open data API's session lists).
+SEATS_SCOPE = "seats"
+
+
 def series_scope(slug: str) -> str:
     return f"series:{slug}"
 
@@ -55,7 +60,9 @@ class SessionsAppConfig(AppConfig):
             models.Session,
             scopes=lambda session: (PAGE_SCOPE, series_scope(session.series.slug)),
         )
-        content.register(models.Seat, scopes=lambda seat: (series_scope(seat.session.series.slug),))
+        content.register(
+            models.Seat, scopes=lambda seat: (series_scope(seat.session.series.slug), SEATS_SCOPE)
+        )
         pagecache.known_scope(PAGE_SCOPE)
         pagecache.register_paths("/sessies/", scopes=_session_pages)
 

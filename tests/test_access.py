@@ -7,12 +7,15 @@ new page cannot ship without its access being decided and tested.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.community.factories import CaseFactory
 from tests.community.test_access import ACCESS_ROW_NAMES as COMMUNITY_ROWS
 from tests.roadmap import factories as roadmap
+from tests.sessions.factories import SeriesFactory, SessionFactory
 from tests.sessions.test_access import ACCESS_ROW_NAMES as SESSIONS_ROWS
 
 OPEN = {"anonymous": 200, "member": 200, "admin": 200}
 ADMIN_ONLY = {"anonymous": 302, "member": 302, "admin": 200}
+NOT_FOUND = {"anonymous": 404, "member": 404, "admin": 404}
 # Sends everyone on (to the page in the chosen language), never to the login page.
 PASSES_ON = {"anonymous": 302, "member": 302, "admin": 302}
 
@@ -52,7 +55,43 @@ ACCESS = {
     "healthz": OPEN,
     "switch_language": PASSES_ON,
     "admin:index": ADMIN_ONLY,
+    # Single sign-on (allauth's pages and community.sso); its flows are in tests/test_sso.py.
+    # Without a configured identity provider its log-in addresses do not exist.
+    "openid_connect_login": (NOT_FOUND, lambda: {"provider_id": "sso"}),
+    "openid_connect_callback": (NOT_FOUND, lambda: {"provider_id": "sso"}),
+    "socialaccount_login_cancelled": OPEN,
+    # allauth answers its error page with 401 (templates/socialaccount/authentication_error.html).
+    "socialaccount_login_error": {"anonymous": 401, "member": 401, "admin": 401},
+    # Without a log-in through single sign-on waiting for it: back to the log-in page.
+    "socialaccount_signup": {"anonymous": 302, "member": 302, "admin": 302},
+    "socialaccount_connections": {"anonymous": 302, "member": 200, "admin": 200},
+    "sso:link": {"anonymous": 302, "member": 302, "admin": 302},
+    # A link from the mail that does not match this browser's log-in says so.
+    "sso:link_confirm": (OPEN, lambda: {"token": "not-a-link"}),
+    "sso:logged_out": (NOT_FOUND, lambda: {"provider_id": "sso"}),
+    "api_reference": OPEN,
+    # The open data API: the same for everyone (tests/api/ has what it hides).
+    "api:openapi-json": OPEN,
+    "api:api-root": {"anonymous": 404, "member": 404, "admin": 404},
+    "api:tag_list": OPEN,
+    "api:tag_detail": (
+        OPEN,
+        lambda: {"slug": roadmap.ToolFactory(tags=["wijk"]).tags.get().slug},
+    ),
+    "api:case_list": OPEN,
+    "api:case_detail": (OPEN, slug_of(CaseFactory)),
+    "api:series_list": OPEN,
+    "api:series_detail": (OPEN, slug_of(SeriesFactory)),
+    "api:session_list": OPEN,
+    "api:session_detail": (OPEN, lambda: {"session_id": SessionFactory().pk}),
 }
+for _name, _factory in (
+    ("phase", roadmap.PhaseFactory), ("challenge", roadmap.ChallengeFactory),
+    ("example", roadmap.ExampleFactory), ("tool", roadmap.ToolFactory),
+    ("theme", roadmap.ThemeFactory), ("article", roadmap.ArticleFactory),
+):  # fmt: skip
+    ACCESS[f"api:{_name}_list"] = OPEN
+    ACCESS[f"api:{_name}_detail"] = (OPEN, slug_of(_factory))
 
 # Django's own admin checks staff access on every admin URL; its index stands for them.
 DELEGATED_NAMESPACES = {"admin"}

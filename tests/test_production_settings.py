@@ -137,3 +137,29 @@ print(response.status_code, response.content.decode().strip())
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "503 database unreachable"
+
+
+OLD_KEY = "oLd-" + "m4Nq8-Xs3Yt7uV1wB5cD9eF2gH6jK0" * 2
+
+
+def test_a_rotated_secret_key_still_accepts_what_the_old_one_signed(tmp_path):
+    """A new SECRET_KEY with the old one in SECRET_KEY_FALLBACKS: sessions and links
+    signed before stay valid; without the fallback they do not (deploy/RUNBOOK.md)."""
+    sign = "import django; django.setup(); from django.core import signing; "
+    signed = run(["-c", sign + "print(signing.dumps('lid-42'))"], tmp_path, SECRET_KEY=OLD_KEY)
+    assert signed.returncode == 0, signed.stderr
+    check = sign + f"print(signing.loads({signed.stdout.strip()!r}))"
+
+    rotated = run(["-c", check], tmp_path, SECRET_KEY_FALLBACKS=OLD_KEY)
+    forgotten = run(["-c", check], tmp_path)
+
+    assert (rotated.returncode, rotated.stdout.strip()) == (0, "lid-42"), rotated.stderr
+    assert forgotten.returncode != 0
+    assert "BadSignature" in forgotten.stderr
+
+
+def test_production_refuses_a_weak_fallback_key(tmp_path):
+    result = run(["manage.py", "check"], tmp_path, SECRET_KEY_FALLBACKS=f"{OLD_KEY},kort")
+
+    assert result.returncode != 0
+    assert "A key in SECRET_KEY_FALLBACKS is a default or weak key" in result.stderr

@@ -15,17 +15,22 @@ DUMMY = {"slug": "x", "str": "x", "int": 1, "path": "x", "kind": "verhaal",
          "certificatecode": "AAAA-BBBB-CCCC"}  # fmt: skip
 
 
-def every_url(patterns=None, namespace=None):
-    """One concrete URL for every named pattern of the site, the admin's included."""
+def every_url(patterns=None, namespace=None, outer=()):
+    """One concrete URL for every named pattern of the site, the admin's included.
+    ``outer``: the groups of the regular-expression patterns it is included under
+    (allauth's OpenID Connect addresses start with the provider's id)."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            yield from every_url(pattern.url_patterns, pattern.namespace or namespace)
+            groups = tuple(getattr(pattern.pattern, "regex", re.compile("")).groupindex)
+            yield from every_url(
+                pattern.url_patterns, pattern.namespace or namespace, outer + groups
+            )
         elif isinstance(pattern, URLPattern) and pattern.name:
             name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield reverse(name, kwargs=dummy_kwargs(pattern, name))
+            yield reverse(name, kwargs=dummy_kwargs(pattern, name, outer))
 
 
-def dummy_kwargs(pattern, name):
+def dummy_kwargs(pattern, name, outer=()):
     converters = getattr(pattern.pattern, "converters", {})
     if converters:
         kwargs = {}
@@ -36,7 +41,7 @@ def dummy_kwargs(pattern, name):
         return kwargs
     # A regular-expression pattern (allauth, the admin): find values that fit.
     regex = pattern.pattern.regex
-    fixed_choices = {}
+    fixed_choices = dict.fromkeys(outer)
     for key in regex.groupindex:
         # A group of fixed choices, like the admin's (?P<app_label>auth|community|...)
         choices = re.search(rf"\(\?P<{key}>([\w|]+)\)", regex.pattern)

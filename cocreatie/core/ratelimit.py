@@ -66,3 +66,9 @@ def allow(key: str, *, limit: int, period: int) -> bool:
         RateCount.objects.filter(expires__lte=now).delete()
     # The benchmark sends everything from one address: counted as always, never refused.
     return count <= limit or settings.BENCH_RELAXED_LIMITS
+
+
+def seconds_left(period: int) -> int:
+    """How long until the current window of ``period`` seconds ends (for Retry-After)."""
+    now = int(timezone.now().timestamp())
+    return (now // period + 1) * period - now

@@ -14,7 +14,7 @@ end the process, and a task whose worker was killed mid-run stays ``RUNNING`` fo
   is (see ``cocreatie.core.mail``).
 
 The process can still die (a kill, an out-of-memory); the service manager restarts it
-(``Restart=always``, see ``deploy/cocreatie-worker.service``).
+(``Restart=always``, see ``deploy/systemd/cocreatie-worker.service``).
 """
 
 import logging

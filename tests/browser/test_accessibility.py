@@ -73,7 +73,7 @@ def public_paths():
         "/sessies/", series.get_absolute_url(), f"{series.get_absolute_url()}aanmelden/",
         f"{series.get_absolute_url()}aangemeld/",
         Registration.objects.filter(series=series).first().get_absolute_url(),
-        "/privacy/", "/toegankelijkheid/", "/contact/",
+        "/privacy/", "/toegankelijkheid/", "/contact/", "/open-data/",
         "/account/login/", "/account/signup/", "/account/password/reset/",
     ]  # fmt: skip
 

@@ -554,7 +554,14 @@ FORMS = [
 ]
 
 # URLs that accept POST but are no form to fuzz here, with the reason.
-NOT_A_FORM: dict[str, str] = {}
+NOT_A_FORM: dict[str, str] = {
+    # Single sign-on: each needs a log-in through the identity provider waiting in the
+    # session (without one they send to the log-in page); tests/test_sso.py posts them.
+    "sso:link": "confirms a pending single sign-on log-in (tests/test_sso.py)",
+    "sso:link_confirm": "confirms a pending single sign-on log-in (tests/test_sso.py)",
+    "socialaccount_signup": "allauth's, only with a pending single sign-on log-in",
+    "socialaccount_connections": "allauth's list of a member's linked providers",
+}
 
 # The allauth pages that are the site's own public forms; the other account_/mfa_ pages
 # are allauth's, for a logged-in member (password change, e-mail, two-factor).

@@ -118,8 +118,23 @@ REAL_KWARGS = {
         "seat_pk": w["seat"].pk,
     },
     "sessions:organiser_export": lambda w: {"pk": w["seat"].session.pk},
+    "api:phase_detail": lambda w: {"slug": w["phase"].slug},
+    "api:challenge_detail": lambda w: {"slug": w["challenge"].slug},
+    "api:example_detail": lambda w: {"slug": w["example"].slug},
+    "api:tool_detail": lambda w: {"slug": w["tool"].slug},
+    "api:theme_detail": lambda w: {"slug": w["theme"].slug},
+    "api:article_detail": lambda w: {"slug": w["article"].slug},
+    "api:tag_detail": lambda w: {"slug": "wijk"},
+    "api:case_detail": lambda w: {"slug": w["case"].slug},
+    "api:series_detail": lambda w: {"slug": w["series"].slug},
+    "api:session_detail": lambda w: {"session_id": w["seat"].session.pk},
     "account_confirm_email": lambda w: {"key": "MQ:1tAbCd:abcdefghijklmnop"},
     "account_reset_password_from_key": lambda w: {"uidb36": "1", "key": "set-password"},
+    # Single sign-on: without a configured identity provider these answer 404.
+    "openid_connect_login": lambda w: {"provider_id": "sso"},
+    "openid_connect_callback": lambda w: {"provider_id": "sso"},
+    "sso:link_confirm": lambda w: {"token": "eyJ1c2VyIjoxfQ:1xZHWs:abc"},
+    "sso:logged_out": lambda w: {"provider_id": "sso"},
 }
 
 CONVERTER_PATTERNS = {pattern.name: pattern for pattern in with_converters()}
