@@ -17,7 +17,6 @@ import ipaddress
 import json
 import re
 import shutil
-import socket
 import ssl
 import subprocess
 from datetime import UTC, datetime, timedelta
@@ -36,6 +35,7 @@ from django.views.decorators.csrf import csrf_exempt
 from bench import nginx
 from cocreatie.core.ratelimit import client_ip
 from cocreatie.urls import urlpatterns as site_urlpatterns
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = ROOT / "deploy" / "systemd"
@@ -48,12 +48,6 @@ needs_nginx = pytest.mark.skipif(
     nginx.nginx_path() is None, reason="Debian's nginx is missing (`make test` installs it)"
 )
 needs_systemd = pytest.mark.skipif(SYSTEMD_ANALYZE is None, reason="systemd-analyze missing")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ delivers the bytes with the right headers; the same object without the signature
 refused; deleted rows take their objects along."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -24,16 +23,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from cocreatie.core import media
+from tests.ports import free_port
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 REGION = "eu-west-1"
 KEY, SECRET = "cocreatie-test-key", "cocreatie-test-secret"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

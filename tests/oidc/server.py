@@ -4,7 +4,6 @@ Node.js process on a free port of 127.0.0.1."""
 
 import json
 import shutil
-import socket
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -14,17 +13,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import requests
 
+from tests.ports import free_port
+
 HERE = Path(__file__).resolve().parent
 PASSWORD = "secret"
 CLIENT_ID = "cocreatie-test"
 CLIENT_SECRET = "test-client-secret-0123456789"
 CALLBACK_PATH = "/account/oidc/{provider_id}/login/callback/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
