@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "roadmap",
     "community",
     "sessions_app",
+    "planner",
     "cocreatie",
 ]
 

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("roadmap.urls")),
     path("", include("community.urls")),
     path("", include("sessions_app.urls")),
+    path("", include("planner.urls")),
     path("account/sso/", include("community.sso.urls")),
     path("account/", include(ACCOUNT_URLS)),
     prefix_default_language=False,

@@ -15,18 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cocreatie.core.pdf import fonts, pdf_language, ruled_table_style
 from community.permissions import require_organiser
 from sessions_app.models import Certificate, OrganiserVerb, Registration, Seat, Session
 from sessions_app.services import _lock_sessions, _log
@@ -34,7 +33,6 @@ from sessions_app.services import _lock_sessions, _log
 # Until this long after the end of a session, an organiser may also untick someone.
 ATTENDANCE_CHANGE_WINDOW = timedelta(days=14)
 
-FONTS = Path(__file__).resolve().parent / "fonts"
 
 NOT_STARTED = gettext_lazy(
     "Deze sessie is nog niet begonnen. Je kunt de aanwezigheid bijhouden vanaf het begin "
@@ -225,36 +223,15 @@ def _date_label(session: Session) -> str:
 # --- The PDF -------------------------------------------------------------------------------
 
 
-@cache
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans, embedded, so every name prints (Łukasz, Şahin, Nguyễn)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
-    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
-    pdfmetrics.registerFontFamily(
-        "DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
-        italic="DejaVuSans", boldItalic="DejaVuSans-Bold",
-    )  # fmt: skip
-    return "DejaVuSans", "DejaVuSans-Bold"
-
-
-def _pdf_language() -> str:
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return "nl-NL" if language == "nl" else language
-
-
 def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
     """The certificate as an A4 PDF: name, series, the sessions attended with date and
     duration, the total in hours, the organisers, and how to check it."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-    regular, bold = _fonts()
+    regular, bold = fonts()
     series = certificate.series
     text = ParagraphStyle("text", fontName=regular, fontSize=11, leading=16, spaceAfter=6)
     small = ParagraphStyle("small", parent=text, fontSize=9, leading=13)
@@ -280,17 +257,7 @@ def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
         for session in sessions
     ]
     table = Table(rows, colWidths=[70 * mm, 70 * mm, 30 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.grey),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
+    table.setStyle(ruled_table_style())
     url = verification_url(certificate)
     total = _("Totaal: %(hours)s") % {"hours": hours_label(certificate.minutes)}
     story = [
@@ -325,7 +292,7 @@ def certificate_pdf(certificate: Certificate, sessions: list[Session]) -> bytes:
         title=_("Deelnamebewijs %(series)s") % {"series": series.title},
         author=settings.SITE_NAME,
         subject=_("Deelnamebewijs voor %(name)s") % {"name": certificate.name},
-        lang=_pdf_language(),
+        lang=pdf_language(),
     )
     document.build(story)
     return out.getvalue()

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.community.factories import CaseFactory
 from tests.community.test_access import ACCESS_ROW_NAMES as COMMUNITY_ROWS
+from tests.planner.test_access import ACCESS_ROW_NAMES as PLANNER_ROWS
 from tests.roadmap import factories as roadmap
 from tests.sessions.factories import SeriesFactory, SessionFactory
 from tests.sessions.test_access import ACCESS_ROW_NAMES as SESSIONS_ROWS
@@ -114,7 +115,7 @@ def url_names(patterns=None, namespace=None):
 
 
 def test_every_url_pattern_has_an_access_row():
-    covered = set(ACCESS) | COMMUNITY_ROWS | SESSIONS_ROWS
+    covered = set(ACCESS) | COMMUNITY_ROWS | SESSIONS_ROWS | PLANNER_ROWS
     missing = {
         name
         for name in url_names()

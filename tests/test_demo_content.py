@@ -71,3 +71,30 @@ def test_production_mode_makes_no_demo_accounts(settings, capsys):
 
     assert not User.objects.exists()
     assert "no demo accounts" in capsys.readouterr().out
+
+
+def test_the_demo_has_a_trajectory_with_its_team_printed(capsys, settings):
+    from planner.models import Role, Trajectory
+
+    settings.DEBUG = True
+    call_command("load_demo_content")
+    output = capsys.readouterr().out
+
+    trajectory = Trajectory.objects.get()
+    roles = dict(trajectory.memberships.values_list("user__email", "role"))
+    assert roles == {
+        "sanne@lindendal.example": Role.OWNER,
+        "youssef@example.org": Role.EDITOR,
+        "ruud@lindendal.example": Role.READER,
+    }
+    assert trajectory.answers.exists() and trajectory.stakeholders.count() == 4
+    assert trajectory.meetings.filter(scores__isnull=False).exists()
+    assert trajectory.challenges_met.count() == 2
+    # Each account is printed once, with every role it has.
+    assert output.count("sanne@lindendal.example") == 1
+    assert "eigenaar van het demotraject" in output
+    assert "ruud@lindendal.example" in output
+
+    call_command("load_demo_content")
+    assert Trajectory.objects.count() == 1
+    assert trajectory.memberships.count() == 3

@@ -1,7 +1,8 @@
 """The layers of the code base: every import points down, never up or sideways.
 
 core (cocreatie/core) → nothing of ours; roadmap → core; community → core, roadmap;
-sessions_app → core, roadmap and community's permissions module; the site (the rest of
+sessions_app → core, roadmap and community's permissions module; planner → core,
+roadmap, community; the site (the rest of
 cocreatie/) → everything. See docs/architecture.md.
 """
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = ("cocreatie", "roadmap", "community", "sessions_app", "bench", "tests")
+OURS = ("cocreatie", "roadmap", "community", "sessions_app", "planner", "bench", "tests")
 
 # Layer → the modules it may import (a name allows that module and everything below it).
 ALLOWED = {
@@ -19,9 +20,10 @@ ALLOWED = {
     "roadmap": ("cocreatie.core", "roadmap"),
     "community": ("cocreatie.core", "roadmap", "community"),
     "sessions_app": ("cocreatie.core", "roadmap", "community.permissions", "sessions_app"),
-    "site": ("cocreatie", "roadmap", "community", "sessions_app"),
+    "planner": ("cocreatie.core", "roadmap", "community", "planner"),
+    "site": ("cocreatie", "roadmap", "community", "sessions_app", "planner"),
 }
-APP_LABELS = ("roadmap", "community", "sessions_app", "sessions")
+APP_LABELS = ("roadmap", "community", "sessions_app", "sessions", "planner")
 
 
 def layer_of(module: str) -> str:

@@ -35,6 +35,7 @@ from tests.community.factories import (
     VerifiedUserFactory,
 )
 from tests.plain_language import find_jargon
+from tests.planner.factories import TrajectoryFactory
 from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -263,6 +264,14 @@ CONTEXTS = {
         w, series=w["session"].series, group="confirmed", subject="Welkom", message=HOSTILE
     ),
     "question_asked": _question,
+    "planner_invitation": lambda w: {
+        "trajectory": TrajectoryFactory(title=HOSTILE, organisation=HOSTILE),
+        "inviter": HOSTILE,
+        "role": "bewerker",
+        "message": HOSTILE,
+        "accept_url": "https://cocreatie.example/uitnodiging/geheim-0123/",
+        "days": 14,
+    },
     "registration_confirmation": lambda w: {
         "registration": w["seat"].registration,
         "seats": w["seats"],

@@ -10,6 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from community.models import Report
+from planner import services as planner_services
+from planner.models import Meeting, Membership, Role, new_token
 from tests.community.factories import (
     CaseFactory,
     CommentFactory,
@@ -20,6 +22,7 @@ from tests.community.factories import (
     media_world,
     moderation_world,
 )
+from tests.planner.factories import MeetingFactory, StakeholderFactory, TrajectoryFactory, member_of
 from tests.roadmap import factories as roadmap
 from tests.sessions.factories import SeatFactory, SeriesFactory, SessionFactory, workspace_world
 
@@ -103,6 +106,33 @@ def make_world():
         "example": roadmap.ExampleFactory(),
         "theme": roadmap.ThemeFactory(),
         "article": roadmap.ArticleFactory(),
+        **planner_world(owner=member, phase=phase),
+    }
+
+
+def planner_world(*, owner, phase):
+    """A trajectory of ``owner`` (so the "member" client is its owner) in the world's
+    phase, with a guiding question, a stakeholder, a meeting, a co-evaluation taking
+    scores, an open invitation for an address without an account, and a reader."""
+    trajectory = TrajectoryFactory(owner=owner, phase=phase)
+    reader = member_of(trajectory, Role.READER)
+    invitation, invitation_token = planner_services.invitation_create(
+        trajectory=trajectory, owner=owner, email="nieuw-teamlid@example.org", role=Role.EDITOR
+    )
+    return {
+        "trajectory": trajectory,
+        "guiding_question": roadmap.GuidingQuestionFactory(phase=phase),
+        "stakeholder": StakeholderFactory(trajectory=trajectory),
+        "planner_meeting": MeetingFactory(trajectory=trajectory),
+        "evaluation": MeetingFactory(
+            trajectory=trajectory,
+            kind=Meeting.Kind.EVALUATION,
+            score_token=new_token(),
+            scores_open=True,
+        ),
+        "invitation": invitation,
+        "invitation_token": invitation_token,
+        "team_reader": Membership.objects.get(trajectory=trajectory, user=reader),
     }
 
 

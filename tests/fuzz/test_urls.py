@@ -26,6 +26,22 @@ def series_pk(w):
     return {"pk": w["series"].pk}
 
 
+def trajectory_pk(w):
+    return {"pk": w["trajectory"].pk}
+
+
+def team_reader(w):
+    return {**trajectory_pk(w), "membership_pk": w["team_reader"].pk}
+
+
+def stakeholder(w):
+    return {**trajectory_pk(w), "stakeholder_pk": w["stakeholder"].pk}
+
+
+def planner_meeting(w):
+    return {**trajectory_pk(w), "meeting_pk": w["planner_meeting"].pk}
+
+
 # url name → the real values of its parts in the fuzz world; each example mixes real
 # values and generated ones, so the views behind a matching URL are reached too.
 REAL_KWARGS = {
@@ -118,6 +134,44 @@ REAL_KWARGS = {
         "seat_pk": w["seat"].pk,
     },
     "sessions:organiser_export": lambda w: {"pk": w["seat"].session.pk},
+    "planner:detail": trajectory_pk,
+    "planner:update": trajectory_pk,
+    "planner:delete": trajectory_pk,
+    "planner:phase_set": trajectory_pk,
+    "planner:phase": lambda w: {**trajectory_pk(w), "slug": w["phase"].slug},
+    "planner:answer": lambda w: {
+        **trajectory_pk(w),
+        "slug": w["phase"].slug,
+        "question_pk": w["guiding_question"].pk,
+    },
+    "planner:activity": trajectory_pk,
+    "planner:support": trajectory_pk,
+    "planner:team": trajectory_pk,
+    "planner:invite": trajectory_pk,
+    "planner:invitation_revoke": lambda w: {
+        **trajectory_pk(w),
+        "invitation_pk": w["invitation"].pk,
+    },
+    "planner:member_role": team_reader,
+    "planner:member_remove": team_reader,
+    "planner:transfer": team_reader,
+    "planner:invitation": lambda w: {"token": w["invitation_token"]},
+    "planner:stakeholders": trajectory_pk,
+    "planner:stakeholder_create": trajectory_pk,
+    "planner:stakeholder_update": stakeholder,
+    "planner:stakeholder_delete": stakeholder,
+    "planner:stakeholders_csv": trajectory_pk,
+    "planner:meetings": trajectory_pk,
+    "planner:meeting_create": trajectory_pk,
+    "planner:meeting_detail": planner_meeting,
+    "planner:meeting_update": planner_meeting,
+    "planner:meeting_delete": planner_meeting,
+    "planner:meeting_scores": lambda w: {**trajectory_pk(w), "meeting_pk": w["evaluation"].pk},
+    "planner:score": lambda w: {"token": w["evaluation"].score_token},
+    "planner:challenges": trajectory_pk,
+    "planner:publish": trajectory_pk,
+    "planner:pdf": trajectory_pk,
+    "planner:json": trajectory_pk,
     "api:phase_detail": lambda w: {"slug": w["phase"].slug},
     "api:challenge_detail": lambda w: {"slug": w["challenge"].slug},
     "api:example_detail": lambda w: {"slug": w["example"].slug},

@@ -6,7 +6,9 @@ from django.utils.module_loading import import_string
 # Each loader adds its part of the demo content and is safe to run again.
 CONTENT_LOADERS: list[str] = ["roadmap.demo.load", "sessions_app.demo.load"]
 
-ACCOUNT_LOADERS = ["community.demo.load_accounts"]
+# Later loaders may give an account from an earlier one another role: it is printed once,
+# with all of them.
+ACCOUNT_LOADERS = ["community.demo.load_accounts", "planner.demo.load_accounts"]
 
 
 class Command(BaseCommand):
@@ -38,9 +40,15 @@ class Command(BaseCommand):
 
         from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-        accounts = [account for path in ACCOUNT_LOADERS for account in import_string(path)()]
+        accounts = {}
+        for path in ACCOUNT_LOADERS:
+            for account in import_string(path)():
+                if account.email in accounts:
+                    accounts[account.email].role += f"; {account.role}"
+                else:
+                    accounts[account.email] = account
         self.stdout.write(self.style.SUCCESS("Demo accounts (password unless changed since):"))
-        for account in accounts:
+        for account in accounts.values():
             self.stdout.write(f"  {account.email:<32} {DEMO_PASSWORD}   {account.role}")
             if account.recovery_codes:
                 codes = " ".join(account.recovery_codes[:3])
