@@ -292,7 +292,7 @@ def invitation_accept_new_account(
 
 def _membership(trajectory: Trajectory, membership_pk: int) -> Membership:
     return (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("user__profile")
         .get(trajectory=trajectory, pk=membership_pk)
     )
