@@ -21,7 +21,6 @@ def clock(monkeypatch):
         now = datetime(2026, 12, 3, 10, 0, 5, tzinfo=UTC)
 
     monkeypatch.setattr(ratelimit.timezone, "now", lambda: Clock.now)
-    monkeypatch.setattr(ratelimit, "PURGE_ONE_IN", 10**9)  # no purge unless asked
     return Clock
 
 
