@@ -14,6 +14,8 @@ MSGFMT := /usr/bin/msgfmt
 # The deployment tests check deploy/ with Debian's nginx and systemd-analyze (systemd).
 NGINX := /usr/sbin/nginx
 SYSTEMD_ANALYZE := /usr/bin/systemd-analyze
+# The accessibility scans also run the W3C HTML checker (vnu.jar) on Debian's Java.
+JAVA := /usr/bin/java
 # The single sign-on tests run a real OpenID Connect provider (npm's oidc-provider, on
 # Node.js), installed from tests/oidc/package-lock.json by `make test`.
 OIDC_PROVIDER := tests/oidc/node_modules/.package-lock.json
@@ -32,11 +34,11 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install everything (only when pyproject.toml changed)
 
-$(CHROMIUM) $(REDIS_SERVER) $(MSGFMT) $(NGINX) $(SYSTEMD_ANALYZE):
+$(CHROMIUM) $(REDIS_SERVER) $(MSGFMT) $(NGINX) $(SYSTEMD_ANALYZE) $(JAVA):
 	@echo "Installing Debian's $(notdir $@)"
 	if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
-	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,$(if $(filter $(MSGFMT),$@),gettext,$(if $(filter $(NGINX),$@),nginx,$(if $(filter $(SYSTEMD_ANALYZE),$@),systemd,redis-server))))
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(if $(filter $(CHROMIUM),$@),chromium,$(if $(filter $(MSGFMT),$@),gettext,$(if $(filter $(NGINX),$@),nginx,$(if $(filter $(SYSTEMD_ANALYZE),$@),systemd,$(if $(filter $(JAVA),$@),default-jre-headless,redis-server)))))
 
 $(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
 	npm ci --prefix tests/oidc --no-audit --no-fund --silent
@@ -61,7 +63,7 @@ run: install messages ## Set up, load the demo content and serve the site on htt
 	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: export DJANGO_SETTINGS_MODULE = cocreatie.settings_test
-test: install messages $(CHROMIUM) $(REDIS_SERVER) $(NGINX) $(SYSTEMD_ANALYZE) $(OIDC_PROVIDER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
+test: install messages $(CHROMIUM) $(REDIS_SERVER) $(NGINX) $(SYSTEMD_ANALYZE) $(JAVA) $(OIDC_PROVIDER) ## Set up and run the whole test suite (lint, checks, migrations, pytest, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING

@@ -12,9 +12,11 @@ from playwright.sync_api import expect
 from cocreatie.core.notifications import unsubscribe_token
 from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
 from community.models import Appeal, Case, Comment, Decision, Organisation, Profile, Question
+from community.questions import question_ask
 from roadmap.models import Article, Challenge, Example, Phase, Theme, Tool
 from sessions_app.attendance import certificate_issue
 from sessions_app.models import ParticipantMessage, Registration, Seat, SessionSeries
+from tests.browser.html_check import assert_valid, check
 from tests.browser.test_journeys import log_in, log_out
 from tests.plain_language import page_jargon
 
@@ -26,9 +28,35 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 class Scanner:
     def __init__(self, site):
         self.site, self.axe, self.violations, self.jargon = site, Axe(), {}, {}
+        self.pages = []  # (label, HTML) of every state scanned, for the HTML checker
+        self.documents = {}  # id(page) -> the last main-document response it received
+
+    def watch(self, page):
+        """Keep the last main-document response of ``page`` (its body is read in scan)."""
+        if id(page) in self.documents:
+            return
+        self.documents[id(page)] = None
+
+        def keep(response):
+            request = response.request
+            if request.resource_type == "document" and response.frame == page.main_frame:
+                self.documents[id(page)] = response
+
+        page.on("response", keep)
+
+    def served_html(self, page):
+        """The HTML the server sent for the page shown, not the browser's repaired DOM."""
+        response = self.documents.get(id(page))
+        if response is not None:
+            return response.text()
+        # No document response is known: the page was loaded before the scanner watched
+        # it (as in the control test below), so the checker reads the browser's DOM.
+        return page.content()
 
     def scan(self, page, label):
+        self.watch(page)
         page.wait_for_load_state()
+        self.pages.append((label, self.served_html(page)))
         results = self.axe.run(page, options=WCAG)
         found = results.response["violations"]
         if found:
@@ -42,11 +70,13 @@ class Scanner:
                 self.jargon[label] = words
 
     def visit(self, page, path, status=200):
+        self.watch(page)
         response = page.goto(f"{self.site.url}{path}")
         assert response.status == status, f"{path}: {response.status}"
         self.scan(page, path)
 
     def submit_empty(self, page, path, button):
+        self.watch(page)
         page.goto(f"{self.site.url}{path}")
         page.locator("main form").get_by_role("button", name=button).click()
         expect(page.locator(".error-summary")).to_be_visible()
@@ -78,6 +108,15 @@ def public_paths():
     ]  # fmt: skip
 
 
+def evaluation_path():
+    """The evaluation form of a session held that its participant has not evaluated yet."""
+    seats = Seat.objects.filter(
+        registration__series__slug="co-creatie-in-het-publieke-domein-eerdere-reeks"
+    ).select_related("registration", "session")
+    seat = next(seat for seat in seats if seat.can_evaluate)
+    return f"{seat.registration.get_absolute_url()}evaluatie/{seat.session.order}/"
+
+
 def test_every_page_type_has_no_wcag_violations(site, page, second_page, console_problems):
     load_accounts()
     console_problems.expect("/bestaat-niet/")
@@ -96,6 +135,14 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
         series__slug="co-creatie-in-het-publieke-domein-eerdere-reeks"
     ).first()
     scanner.visit(page, f"{past.get_absolute_url()}evaluatie/1/")
+    scanner.submit_empty(page, evaluation_path(), "Versturen")
+    current = SessionSeries.objects.get(slug="co-creatie-in-het-publieke-domein")
+    partly = next(
+        registration
+        for registration in Registration.objects.filter(series=current)
+        if registration.seats.count() < current.sessions.count()
+    )
+    scanner.submit_empty(page, partly.get_absolute_url(), "Aanmelden")
 
     # A member's own pages, and their forms with errors.
     log_in(page, site, "sanne@lindendal.example", password=DEMO_PASSWORD)
@@ -154,6 +201,13 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     log_out(page)
     log_in(page, site, "marieke@rivierland.example", password=DEMO_PASSWORD)
     scanner.visit(page, received.get_absolute_url())
+    asked = question_ask(
+        asker=Profile.objects.get(user__email="sanne@lindendal.example").user,
+        recipient_profile=received.recipient.profile,
+        message="Hoe kregen jullie de inwoners aan tafel?",
+    )
+    scanner.visit(page, asked.get_absolute_url())
+    scanner.submit_empty(page, asked.get_absolute_url(), "Antwoord versturen")
     scanner.visit(page, reverse("community:unsubscribe", args=[token]))
     scanner.visit(page, "/community/afmelden/vervalst/", status=400)
 
@@ -182,6 +236,7 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     scanner.submit_empty(
         second_page, f"/moderatie/bezwaren/{appeal.pk}/", "Besluit opslaan en het lid mailen"
     )
+    scanner.submit_empty(second_page, f"/moderatie/leden/{spammer}/schorsen/", "Lid schorsen")
 
     # The organisers' workspace (the demo moderator organises too).
     past = SessionSeries.objects.exclude(pk=session.series_id).get(slug__startswith="co-creatie")
@@ -201,6 +256,7 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     scanner.submit_empty(second_page, "/organiseren/reeksen/nieuw/", "Reeks maken")
     scanner.submit_empty(second_page, f"{series}sessies/nieuw/", "Sessie toevoegen")
     scanner.submit_empty(second_page, f"{series}mailen/", "Voorbeeld bekijken")
+    scanner.submit_empty(second_page, organised, "Sessie afgelasten")
     # The preview of a message, and a certificate's check page.
     second_page.goto(f"{site.url}{series}mailen/")
     second_page.get_by_label("Onderwerp").fill("Tot donderdag")
@@ -218,6 +274,7 @@ def test_every_page_type_has_no_wcag_violations(site, page, second_page, console
     assert scanner.jargon == {}, "not plain Dutch:\n" + "\n".join(
         f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.jargon.items()
     )
+    assert_valid(scanner.pages)
 
 
 def test_focus_moves_to_the_error_summary_which_links_to_the_fields(site, page):
@@ -242,3 +299,16 @@ def test_the_scan_notices_a_violation(site, page):
     results = Axe().run(page, options=WCAG)
 
     assert "label" in {violation["id"] for violation in results.response["violations"]}
+
+
+def test_the_html_check_notices_an_error(site, page):
+    """The control: the HTML checker reports a duplicate id on a scanned page."""
+    site.go("/")
+    page.evaluate("document.querySelector('main h1').insertAdjacentHTML('afterend', "
+                  "'<p id=\"dubbel\">Een</p><p id=\"dubbel\">Twee</p>')")  # fmt: skip
+    scanner = Scanner(site)
+    scanner.scan(page, "/ (duplicate id)")
+
+    errors, _warnings = check(scanner.pages)
+
+    assert any(e.startswith("/ (duplicate id): line") and "dubbel" in e for e in errors), errors

@@ -11,6 +11,7 @@ from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_accounts
 from planner import demo, services
 from planner.models import Meeting, Role, Trajectory
 from tests.browser.conftest import SCREENSHOTS
+from tests.browser.html_check import assert_valid
 from tests.browser.test_accessibility import Scanner
 from tests.browser.test_journeys import log_in, log_out
 
@@ -24,6 +25,7 @@ def report(scanner):
     assert scanner.jargon == {}, "not plain Dutch:\n" + "\n".join(
         f"{path}:\n  " + "\n  ".join(found) for path, found in scanner.jargon.items()
     )
+    assert_valid(scanner.pages)
 
 
 def submit_with_errors(scanner, page, path, button, fill=None):
@@ -35,23 +37,41 @@ def submit_with_errors(scanner, page, path, button, fill=None):
     scanner.scan(page, f"{path} (with errors)")
 
 
-def test_every_planner_page_has_no_wcag_violations(site, page, second_page, console_problems):
+def demo_trajectory():
+    """The demo trajectory with its accounts: the trajectory, its owner's membership, its
+    first evaluation, and the path of a fresh invitation for someone without an account."""
     load_accounts()
     demo.load_accounts()
     trajectory = Trajectory.objects.get(title=demo.TITLE)
     owner = trajectory.memberships.get(role=Role.OWNER)
-    reader = trajectory.memberships.get(role=Role.READER)
     evaluation = trajectory.meetings.filter(kind=Meeting.Kind.EVALUATION).first()
+    _invitation, token = services.invitation_create(
+        trajectory=trajectory, owner=owner.user, email="nieuw@buurtkracht.example",
+        role=Role.READER,
+    )  # fmt: skip
+    return trajectory, owner, evaluation, reverse("planner:invitation", args=[token])
+
+
+def send_too_long_answer(page, site, trajectory, question):
+    """Send an answer longer than allowed (past the field's maxlength, as an old browser
+    would); the path of the answer's page."""
+    answer = f"/trajecten/{trajectory.pk}/fasen/{trajectory.phase.slug}/vragen/{question.pk}/"
+    page.goto(f"{site.url}{answer}")
+    notes = page.get_by_label("Jullie antwoord of aantekeningen")
+    notes.evaluate("field => field.removeAttribute('maxlength')")
+    notes.fill("x" * 5001)
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    return answer
+
+
+def test_every_planner_page_has_no_wcag_violations(site, page, second_page, console_problems):
+    trajectory, owner, evaluation, invitation = demo_trajectory()
+    reader = trajectory.memberships.get(role=Role.READER)
     stakeholder = trajectory.stakeholders.first()
     base = f"/trajecten/{trajectory.pk}/"
     scanner = Scanner(site)
 
     # Without an account: an invitation (make an account, with errors) and a score link.
-    _invitation, token = services.invitation_create(
-        trajectory=trajectory, owner=owner.user, email="nieuw@buurtkracht.example",
-        role=Role.READER,
-    )  # fmt: skip
-    invitation = reverse("planner:invitation", args=[token])
     scanner.visit(page, invitation)
     scanner.submit_empty(page, invitation, "Account maken en aannemen")
     console_problems.expect("/uitnodiging/vervalst/")
@@ -93,12 +113,7 @@ def test_every_planner_page_has_no_wcag_violations(site, page, second_page, cons
     submit_with_errors(scanner, page, f"{base}belanghebbenden/nieuw/", "Op de kaart zetten")
     submit_with_errors(scanner, page, f"{base}bijeenkomsten/nieuw/", "Opslaan",
                        fill=lambda p: p.get_by_label("Datum").fill(""))  # fmt: skip
-    answer = f"{base}fasen/{trajectory.phase.slug}/vragen/{question.pk}/"
-    page.goto(f"{site.url}{answer}")
-    notes = page.get_by_label("Jullie antwoord of aantekeningen")
-    notes.evaluate("field => field.removeAttribute('maxlength')")  # as an old browser would
-    notes.fill("x" * 5001)
-    page.get_by_role("button", name="Opslaan", exact=True).click()
+    answer = send_too_long_answer(page, site, trajectory, question)
     expect(page.locator(".error-summary")).to_be_visible()
     scanner.scan(page, f"{answer} (with errors)")
     # After success: a message above the page.
